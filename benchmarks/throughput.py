@@ -1,0 +1,55 @@
+"""End-to-end throughput of ``analyze`` on one core, against SoMaJo tokenisation alone.
+
+    python -m benchmarks.throughput [--limit N]
+
+Both are measured in the same run on the same texts, so the ratio is comparable across
+machines; absolute figures depend on the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+
+from benchmarks.corpus import tenkgnad_texts
+from chronik.pipeline import analyze
+from chronik.resources import Resources
+
+
+def tokenise_only(texts: list[str]) -> float:
+    from somajo import SoMaJo
+
+    tokenizer = SoMaJo("de_CMC", split_camel_case=True, split_sentences=True)
+    started = time.perf_counter()
+    for text in texts:
+        for _ in tokenizer.tokenize_text([text]):
+            pass
+    return time.perf_counter() - started
+
+
+def analyse_all(texts: list[str], resources: Resources) -> float:
+    started = time.perf_counter()
+    for text in texts:
+        analyze(text, resources=resources)
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--limit", type=int, default=None, help="first N articles only")
+    args = parser.parse_args()
+    texts = tenkgnad_texts(args.limit)
+    words = sum(len(text.split()) for text in texts)
+    resources = Resources().warm()
+    analyze(texts[0], resources=resources)  # first call pays one-off costs
+    somajo = tokenise_only(texts)
+    full = analyse_all(texts, resources)
+    print(f"articles: {len(texts)}  words: {words}")
+    for label, seconds in (("SoMaJo tokenisation", somajo), ("analyze end-to-end", full)):
+        rate, speed = len(texts) / seconds, words / seconds
+        print(f"{label:20} {rate:7.1f} articles/s  {speed:9.0f} words/s")
+    print(f"cost ratio analyze / tokenisation: {full / somajo:.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""German: SoMaJo tokens and sentences, HanTa STTS tags and lemmas, separable verbs."""

@@ -1,0 +1,62 @@
+"""The German language layer: SoMaJo + HanTa + separable verbs, on a spaCy Doc."""
+
+from __future__ import annotations
+
+from spacy.vocab import Vocab
+
+from chronik.language.de.separable import attach_particles
+from chronik.language.de.tagger import GermanTagger
+from chronik.language.de.tokens import GermanTokenizer
+from chronik.language.docbuild import TokenPlan, build_doc
+from chronik.language.parsed import Parsed, Sentence
+from chronik.structure.paragraphs import Unit
+
+
+class GermanLayer:
+    code = "de"
+
+    def __init__(self, vocab: Vocab) -> None:
+        self._vocab = vocab
+        self._tokenizer = GermanTokenizer()
+        self._tagger = GermanTagger()
+
+    def process(self, text: str, units: list[Unit], *, tag: bool = True) -> Parsed:
+        """Tokenise and tag the analysed ``units``; the rest of the text gets plain tokens."""
+        plan = TokenPlan.empty()
+        sentences: list[tuple[int, int, str, int]] = []
+        separable: dict[int, int] = {}
+        position = 0
+        for number, unit in enumerate(units):
+            plan.add_plain(text, position, unit.start)
+            for tokenized in self._tokenizer.sentences(text, unit.start, unit.end):
+                first = len(plan.starts)
+                words = [text[start:end] for start, end in tokenized.offsets]
+                tags, lemmas = self._tagger.tag(words) if tag else ([""] * len(words), words)
+                for offset, (start, end) in enumerate(tokenized.offsets):
+                    plan.add(
+                        start, end, sent_start=offset == 0, tag=tags[offset], lemma=lemmas[offset]
+                    )
+                for verb, particle in attach_particles(words, tags, lemmas).items():
+                    separable[first + verb] = first + particle
+                sentences.append((first, len(plan.starts), unit.role, number))
+            position = unit.end
+        plan.add_plain(text, position, len(text))
+        _join_lemmas(plan, separable)
+        doc, index = build_doc(self._vocab, text, plan)
+        return Parsed(
+            doc=doc,
+            sentences=[
+                Sentence(index[first], index[after - 1] + 1, role, number)
+                for first, after, role, number in sentences
+                if after > first
+            ],
+            language=self.code,
+            tagged=tag,
+            separable={index[verb]: index[particle] for verb, particle in separable.items()},
+        )
+
+
+def _join_lemmas(plan: TokenPlan, separable: dict[int, int]) -> None:
+    """``teilte … mit``: the verb's lemma becomes ``mitteilen``."""
+    for verb, particle in separable.items():
+        plan.lemmas[verb] = plan.lemmas[particle].lower() + plan.lemmas[verb]

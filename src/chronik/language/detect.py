@@ -1,0 +1,32 @@
+"""Language identification with py3langid (normalised probabilities, loaded once)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MIN_CONFIDENCE = 0.5
+SAMPLE_CHARS = 5_000
+
+
+@dataclass(frozen=True)
+class Identified:
+    language: str | None
+    confidence: float
+
+
+class LanguageIdentifier:
+    def __init__(self) -> None:
+        from py3langid.langid import MODEL_FILE
+        from py3langid.langid import LanguageIdentifier as Model
+
+        self._model = Model.from_model_file(MODEL_FILE, norm_probs=True)
+
+    def identify(self, text: str, min_letters: int = 20) -> Identified:
+        """The language of ``text``, or None when there are too few letters to tell."""
+        sample = text[:SAMPLE_CHARS]
+        if sum(char.isalpha() for char in sample) < min_letters:
+            return Identified(None, 0.0)
+        language, confidence = self._model.classify(sample)
+        if confidence < MIN_CONFIDENCE:
+            return Identified(None, float(confidence))
+        return Identified(str(language), float(confidence))

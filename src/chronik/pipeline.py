@@ -1,0 +1,126 @@
+"""``analyze``: one document in, one Article out. No I/O, no global state but Resources."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from chronik import __version__
+from chronik.errors import DocumentTooLongError, EmptyDocumentError, InputError
+from chronik.ingest.document import content_id, domain_of
+from chronik.language.parsed import Parsed
+from chronik.model import Article, Boilerplate, Caption, Source, Span, Structure
+from chronik.resources import FULL_LANGUAGES, Resources, default_resources
+from chronik.structure.fingerprints import Fingerprints
+from chronik.structure.segment import Segmentation, segment
+
+
+def analyze(
+    text: str,
+    *,
+    published: str | dt.date | None = None,
+    outlet: str | None = None,
+    url: str | None = None,
+    id: str | None = None,
+    title: str | None = None,
+    fingerprints: Fingerprints | None = None,
+    resources: Resources | None = None,
+) -> Article:
+    """Analyse one news article. ``text`` is kept exactly; every span indexes it.
+
+    Raises InputError (with a one-line reason) for text that cannot be analysed.
+    """
+    resources = resources or default_resources()
+    name = id or "<text>"
+    _check(text, name, resources)
+    published_date = _iso_date(published, name)
+    segmentation = segment(
+        text, resources.cues, fingerprints=fingerprints, outlet=outlet, title_hint=title
+    )
+    analysed = segmentation.analysed()
+    sample = " ".join(unit.text for unit in analysed) or text
+    identified = resources.identifier.identify(sample, resources.settings.min_letters_for_language)
+    notes = []
+    language = identified.language
+    if language is None:
+        notes.append("language could not be identified (too little text); analysed as German")
+    if language in FULL_LANGUAGES or language is None:
+        parsed = resources.german.process(text, analysed)
+    else:
+        parsed = resources.generic.process(text, analysed, language=language)
+        notes.append(f"language is '{language}': entities, quotes and events are German-only")
+    return Article(
+        id=id or content_id(text),
+        text=text,
+        language=language,
+        published=published_date,
+        source=Source(outlet=outlet, url=url, domain=domain_of(url), title=title),
+        structure=to_structure(segmentation, text),
+        sentences=_sentences(parsed, text),
+        notes=notes,
+        chronik_version=__version__,
+    )
+
+
+def _check(text: object, name: str, resources: Resources) -> None:
+    if not isinstance(text, str):
+        raise InputError(f"expected text (str), got {type(text).__name__}", document=name)
+    if not text.strip():
+        raise EmptyDocumentError("the document is empty", document=name)
+    limit = resources.settings.max_chars
+    if len(text) > limit:
+        raise DocumentTooLongError(
+            f"{len(text):,} characters exceed the limit of {limit:,} "
+            "(raise CHRONIK_MAX_CHARS to analyse it)",
+            document=name,
+        )
+
+
+def _iso_date(value: str | dt.date | None, name: str) -> str | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    try:
+        return dt.date.fromisoformat(str(value).strip()[:10]).isoformat()
+    except ValueError:
+        raise InputError(
+            f"published date {value!r} is not an ISO date (YYYY-MM-DD)", document=name
+        ) from None
+
+
+def to_structure(segmentation: Segmentation, text: str) -> Structure:
+    def span(start: int, end: int) -> Span:
+        return Span.of(text, start, end)
+
+    def first(role: str) -> Span | None:
+        units = segmentation.role(role)
+        return span(units[0].start, units[0].end) if units else None
+
+    return Structure(
+        rubric=first("rubric"),
+        title=first("title"),
+        lead=first("lead"),
+        captions=[
+            Caption(span=span(*caption), credit=span(*credit) if credit else None)
+            for caption, credit in segmentation.captions
+        ],
+        body=[span(u.start, u.end) for u in segmentation.role("body")],
+        related=[span(start, end) for start, end in segmentation.related],
+        boilerplate=[
+            Boilerplate(span=span(u.start, u.end), kind=u.kind or "other")  # type: ignore[arg-type]
+            for u in segmentation.role("boilerplate")
+        ],
+        dateline=span(*segmentation.dateline) if segmentation.dateline else None,
+    )
+
+
+def _sentences(parsed: Parsed, text: str) -> list[Span]:
+    doc = parsed.doc
+    result = []
+    for sentence in parsed.sentences:
+        start = doc[sentence.start].idx
+        last = doc[sentence.end - 1]
+        result.append(Span.of(text, start, last.idx + len(last.text)))
+    return result

@@ -1,0 +1,55 @@
+"""Everything analysis reads, loaded once per process into one object.
+
+``analyze`` takes a Resources (or uses the cached default), so a test, a server and a
+Ray worker each pay the loading cost once. Parts load on first use: a run over English
+text never loads the German tagger.
+"""
+
+from __future__ import annotations
+
+from functools import cache, cached_property
+
+from spacy.vocab import Vocab
+
+from chronik.language.de.layer import GermanLayer
+from chronik.language.detect import LanguageIdentifier
+from chronik.language.generic import GenericLayer
+from chronik.settings import Settings
+from chronik.structure.cues import StructureCues
+
+FULL_LANGUAGES = frozenset({"de"})
+
+
+class Resources:
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings.from_env()
+        self.cues = StructureCues.load()
+
+    @cached_property
+    def vocab(self) -> Vocab:
+        import spacy
+
+        return spacy.blank("de").vocab
+
+    @cached_property
+    def identifier(self) -> LanguageIdentifier:
+        return LanguageIdentifier()
+
+    @cached_property
+    def german(self) -> GermanLayer:
+        return GermanLayer(self.vocab)
+
+    @cached_property
+    def generic(self) -> GenericLayer:
+        return GenericLayer(self.vocab)
+
+    def warm(self) -> Resources:
+        """Load every part now (before forking workers or timing a benchmark)."""
+        for part in (self.vocab, self.identifier, self.german, self.generic):
+            del part
+        return self
+
+
+@cache
+def default_resources() -> Resources:
+    return Resources()
