@@ -60,7 +60,10 @@ def test_pipeline_article_keeps_text_and_spans_index_it(resources: Resources) ->
     for span in _all_spans(article):
         assert 0 <= span.start <= span.end <= len(ARTICLE)
         assert ARTICLE[span.start : span.end] == span.text
-    assert article.entities == [] and article.quotes == [] and article.events == []
+    for entity in article.entities:
+        for mention in entity.mentions:
+            assert ARTICLE[mention.start : mention.end] == mention.text
+    assert article.quotes == [] and article.events == []
 
 
 def test_pipeline_sentences_come_from_analysed_parts_only(resources: Resources) -> None:

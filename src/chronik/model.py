@@ -89,6 +89,7 @@ class Entity(Record):
     country: str | None = Field(None, description="ISO 3166-1 alpha-3")
     sector: str | None = Field(None, description="Sector code as in PLOVER agents (GOV, MIL, …)")
     roles: list[str] = []
+    kind: str | None = Field(None, description="person, country, city, region, organisation, …")
     mentions: list[Mention] = []
 
 

@@ -43,8 +43,10 @@ def analyze(
     language = identified.language
     if language is None:
         notes.append("language could not be identified (too little text); analysed as German")
+    entities = []
     if language in FULL_LANGUAGES or language is None:
         parsed = resources.german.process(text, analysed)
+        entities = resources.entities.run(parsed, published_date).entities
     else:
         parsed = resources.generic.process(text, analysed, language=language)
         notes.append(f"language is '{language}': entities, quotes and events are German-only")
@@ -56,6 +58,7 @@ def analyze(
         source=Source(outlet=outlet, url=url, domain=domain_of(url), title=title),
         structure=to_structure(segmentation, text),
         sentences=_sentences(parsed, text),
+        entities=entities,
         notes=notes,
         chronik_version=__version__,
     )

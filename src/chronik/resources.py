@@ -11,6 +11,9 @@ from functools import cache, cached_property
 
 from spacy.vocab import Vocab
 
+from chronik.entities.lexicon import EntityLexicon
+from chronik.entities.recognise import EntityRecogniser
+from chronik.kb.knowledge_base import KnowledgeBase
 from chronik.language.de.layer import GermanLayer
 from chronik.language.detect import LanguageIdentifier
 from chronik.language.generic import GenericLayer
@@ -43,9 +46,17 @@ class Resources:
     def generic(self) -> GenericLayer:
         return GenericLayer(self.vocab)
 
+    @cached_property
+    def kb(self) -> KnowledgeBase:
+        return KnowledgeBase.load()
+
+    @cached_property
+    def entities(self) -> EntityRecogniser:
+        return EntityRecogniser(self.kb, EntityLexicon.load())
+
     def warm(self) -> Resources:
         """Load every part now (before forking workers or timing a benchmark)."""
-        for part in (self.vocab, self.identifier, self.german, self.generic):
+        for part in (self.vocab, self.identifier, self.german, self.generic, self.entities):
             del part
         return self
 

@@ -7,7 +7,7 @@ import sys
 import typer
 
 from chronik import __version__
-from chronik.interfaces import analyze_command, fingerprint_command, schema_command
+from chronik.interfaces import analyze_command, eval_command, fingerprint_command, schema_command
 
 app = typer.Typer(
     name="chronik",
@@ -24,6 +24,9 @@ fingerprints = typer.Typer(
 )
 fingerprints.command("learn")(fingerprint_command.learn)
 app.add_typer(fingerprints, name="fingerprints")
+evaluation = typer.Typer(help="Score Chronik against gold data.", no_args_is_help=True)
+evaluation.command("ner")(eval_command.ner)
+app.add_typer(evaluation, name="eval")
 
 
 def _version(value: bool) -> None:

@@ -20,6 +20,25 @@ class GermanLayer:
         self._tokenizer = GermanTokenizer()
         self._tagger = GermanTagger()
 
+    def process_tokens(self, words: list[str]) -> Parsed:
+        """One pre-tokenised sentence (for evaluation on gold tokenisation)."""
+        text, offsets = _tokens_layer_text(words)
+        tags, lemmas = self._tagger.tag(words)
+        plan = TokenPlan.empty()
+        for number, (start, end) in enumerate(offsets):
+            plan.add(start, end, sent_start=number == 0, tag=tags[number], lemma=lemmas[number])
+        separable = attach_particles(words, tags, lemmas)
+        _join_lemmas(plan, separable)
+        doc, index = build_doc(self._vocab, text, plan)
+        sentences = [Sentence(0, len(doc), "body", 0)] if words else []
+        return Parsed(
+            doc=doc,
+            sentences=sentences,
+            language=self.code,
+            tagged=True,
+            separable={index[v]: index[p] for v, p in separable.items()},
+        )
+
     def process(self, text: str, units: list[Unit], *, tag: bool = True) -> Parsed:
         """Tokenise and tag the analysed ``units``; the rest of the text gets plain tokens."""
         plan = TokenPlan.empty()
@@ -54,6 +73,14 @@ class GermanLayer:
             tagged=tag,
             separable={index[verb]: index[particle] for verb, particle in separable.items()},
         )
+
+
+def _tokens_layer_text(words: list[str]) -> tuple[str, list[tuple[int, int]]]:
+    offsets, position = [], 0
+    for word in words:
+        offsets.append((position, position + len(word)))
+        position += len(word) + 1
+    return " ".join(words), offsets
 
 
 def _join_lemmas(plan: TokenPlan, separable: dict[int, int]) -> None:

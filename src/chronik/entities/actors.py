@@ -1,0 +1,85 @@
+"""Entities for the output: name, type, knowledge-base id, country and sector codes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+from spacy.tokens import Doc
+
+from chronik.entities.coreference import Cluster
+from chronik.entities.records import Mention
+from chronik.kb.knowledge_base import KnowledgeBase
+from chronik.model import Entity
+from chronik.model import Mention as MentionRecord
+
+
+def build_entities(
+    doc: Doc, clusters: list[Cluster], kb: KnowledgeBase, day: dt.date | None
+) -> tuple[list[Entity], dict[int, str]]:
+    """Entities in order of first mention, and the map from cluster id to entity id."""
+    ordered = sorted(clusters, key=lambda c: min(m.start for m in c.mentions))
+    entities, ids = [], {}
+    for number, cluster in enumerate(ordered, start=1):
+        ids[cluster.id] = f"e{number}"
+        entities.append(_entity(doc, cluster, f"e{number}", kb, day))
+    return entities, ids
+
+
+def _entity(
+    doc: Doc, cluster: Cluster, entity_id: str, kb: KnowledgeBase, day: dt.date | None
+) -> Entity:
+    reading = cluster.reading
+    country, sector, roles = reading.country, reading.sector, list(cluster.roles)
+    if reading.person_id is not None:
+        offices = kb.people.offices(reading.person_id, on=day) if day else []
+        if offices:
+            country = offices[-1].country or country
+            sector = offices[-1].sector or sector
+            roles += [o.role for o in offices if o.role not in roles]
+    if reading.type == "PER":
+        country = country or cluster.role_country
+        sector = sector or cluster.role_sector
+    mentions = sorted(cluster.mentions, key=lambda m: m.start)
+    return Entity(
+        id=entity_id,
+        name=_name(doc, cluster),
+        type=reading.type,  # type: ignore[arg-type]
+        kb_id=reading.kb_id,
+        country=country,
+        sector=sector,
+        roles=roles,
+        kind=reading.kind,
+        mentions=[_mention(doc, m) for m in mentions],
+    )
+
+
+def _name(doc: Doc, cluster: Cluster) -> str:
+    """The article's own form of the name: the KB form if used, else the longest (persons)
+    or most frequent name mention, else the knowledge-base name."""
+    texts = [_text(doc, m) for m in cluster.mentions if m.kind == "name"]
+    if not texts and cluster.reading.kind == "institution":
+        first = min(cluster.mentions, key=lambda m: m.start)
+        words = doc[first.start : first.end]
+        return words[1:].text if len(words) > 1 and words[0].tag_ == "ART" else words.text
+    if not texts:
+        return cluster.reading.name
+    if cluster.reading.name in texts:
+        return cluster.reading.name
+    if cluster.reading.type == "PER":
+        return max(texts, key=lambda t: (len(t.split()), len(t)))
+    return Counter(texts).most_common(1)[0][0]
+
+
+def _text(doc: Doc, mention: Mention) -> str:
+    return doc[mention.start : mention.end].text
+
+
+def char_span(doc: Doc, mention: Mention) -> tuple[int, int]:
+    last = doc[mention.end - 1]
+    return doc[mention.start].idx, last.idx + len(last.text)
+
+
+def _mention(doc: Doc, mention: Mention) -> MentionRecord:
+    start, end = char_span(doc, mention)
+    return MentionRecord(start=start, end=end, text=doc.text[start:end], kind=mention.kind)  # type: ignore[arg-type]

@@ -1,0 +1,240 @@
+"""Coreference within one article: mentions into entities.
+
+In order: appositions (``der russische Verteidigungsminister Sergei Schoigu``,
+``Bagheri, dem Generalstabschef …``); names by knowledge-base identity or surname;
+role nominals to the person holding that role in the article (before or after), else
+to the holder in the knowledge base at the article's date; pronouns to the most salient
+compatible person nearby, preferring subjects over objects of prepositions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from chronik.entities.names import person_reading
+from chronik.entities.records import Mention, Reading
+from chronik.kb.knowledge_base import KnowledgeBase
+
+PRONOUN_WINDOW = 2  # sentences back
+
+
+@dataclass
+class Cluster:
+    id: int
+    reading: Reading
+    mentions: list[Mention] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    role_country: str | None = None
+    role_sector: str | None = None
+
+    @property
+    def gender(self) -> str | None:
+        genders = {m.gender for m in self.mentions if m.gender} | (
+            {self.reading.gender} if self.reading.gender else set()
+        )
+        return genders.pop() if len(genders) == 1 else None
+
+    def add(self, mention: Mention) -> None:
+        mention.entity = self.id
+        self.mentions.append(mention)
+        if mention.role and mention.role not in self.roles:
+            self.roles.append(mention.role)
+        self.role_country = self.role_country or mention.role_country
+        self.role_sector = self.role_sector or mention.role_sector
+
+
+class Coreference:
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self._kb = kb
+
+    def resolve(self, doc: Doc, mentions: list[Mention], day: dt.date | None) -> list[Cluster]:
+        _link_appositions(doc, mentions)
+        clusters: list[Cluster] = []
+        self._names(mentions, clusters)
+        self._nominals(mentions, clusters, day)
+        _pronouns(mentions, clusters)
+        return [c for c in clusters if c.mentions]
+
+    def _names(self, mentions: list[Mention], clusters: list[Cluster]) -> None:
+        by_key: dict[str, Cluster] = {}
+        for mention in mentions:
+            if mention.kind != "name" or mention.reading is None:
+                continue
+            cluster = by_key.get(mention.reading.key) or _surname_match(mention, clusters)
+            if cluster is None:
+                cluster = Cluster(len(clusters), mention.reading)
+                clusters.append(cluster)
+                by_key[mention.reading.key] = cluster
+            cluster.add(mention)
+        _merge_surname_clusters(clusters)
+        for mention in mentions:
+            for other in mention.linked:
+                target = mentions[other]
+                if mention.entity is not None and target.entity is None:
+                    clusters[mention.entity].add(target)
+
+    def _nominals(
+        self, mentions: list[Mention], clusters: list[Cluster], day: dt.date | None
+    ) -> None:
+        for mention in mentions:
+            if mention.kind != "nominal" or mention.entity is not None:
+                continue
+            if mention.reading is not None:  # an institution: one entity per country and head
+                _join_or_create(clusters, mention, mention.reading)
+                continue
+            cluster = _holder_in_article(mention, clusters)
+            if cluster is None:
+                cluster = self._holder_in_kb(mention, clusters, day)
+            if cluster is not None:
+                cluster.add(mention)
+            elif mention.role_country:
+                name = f"{mention.role} ({mention.role_country})"
+                reading = Reading(
+                    "PER",
+                    name,
+                    "person",
+                    country=mention.role_country,
+                    sector=mention.role_sector,
+                    gender=mention.gender,
+                )
+                _join_or_create(clusters, mention, reading)
+
+    def _holder_in_kb(
+        self, mention: Mention, clusters: list[Cluster], day: dt.date | None
+    ) -> Cluster | None:
+        role = self._kb.roles.get(mention.role or "")
+        if role is None or not role.singular_office or not mention.role_country or day is None:
+            return None
+        holders = self._kb.people.holders(role.role, country=mention.role_country, on=day)
+        if len(holders) != 1:
+            return None
+        reading = person_reading(holders[0])
+        for cluster in clusters:
+            if cluster.reading.key == reading.key:
+                return cluster
+        cluster = Cluster(len(clusters), reading)
+        clusters.append(cluster)
+        return cluster
+
+
+def _link_appositions(doc: Doc, mentions: list[Mention]) -> None:
+    """Nominal directly before a name, or name, comma, nominal: the same person."""
+    for index, mention in enumerate(mentions[:-1]):
+        following = mentions[index + 1]
+        if (
+            mention.kind == "nominal"
+            and mention.role
+            and following.kind == "name"
+            and following.start == mention.end
+            and _person_like(following)
+        ):
+            _copy_role(mention, following)
+            following.linked.add(index)
+        elif (
+            mention.kind == "name"
+            and _person_like(mention)
+            and following.kind == "nominal"
+            and following.role
+            and following.start == mention.end + 1
+            and doc[mention.end].text == ","
+        ):
+            _copy_role(following, mention)
+            mention.linked.add(index + 1)
+
+
+def _person_like(mention: Mention) -> bool:
+    return mention.reading is not None and mention.reading.type in ("PER", "MISC")
+
+
+def _copy_role(nominal: Mention, name: Mention) -> None:
+    name.role = name.role or nominal.role
+    name.role_country = name.role_country or nominal.role_country
+    name.role_sector = name.role_sector or nominal.role_sector
+    if name.reading is not None and name.reading.type == "MISC":
+        name.reading = Reading("PER", name.reading.name, "person")
+    name.gender = name.gender or nominal.gender
+
+
+def _surname_match(mention: Mention, clusters: list[Cluster]) -> Cluster | None:
+    reading = mention.reading
+    if reading is None or reading.type != "PER" or " " in reading.name:
+        return None
+    for cluster in clusters:
+        if cluster.reading.type == "PER" and cluster.reading.name.split()[-1] == reading.name:
+            return cluster
+    return None
+
+
+def _merge_surname_clusters(clusters: list[Cluster]) -> None:
+    """A surname seen before its full name ("Lehtonen … Aino Lehtonen") joins the full name."""
+    for cluster in clusters:
+        if cluster.reading.type != "PER" or " " in cluster.reading.name or not cluster.mentions:
+            continue
+        for full in clusters:
+            if (
+                full is not cluster
+                and full.reading.type == "PER"
+                and full.mentions
+                and " " in full.reading.name
+                and full.reading.name.split()[-1] == cluster.reading.name
+            ):
+                for mention in cluster.mentions:
+                    full.add(mention)
+                cluster.mentions = []
+                break
+
+
+def _holder_in_article(mention: Mention, clusters: list[Cluster]) -> Cluster | None:
+    best: tuple[int, Cluster] | None = None
+    for cluster in clusters:
+        if mention.role not in cluster.roles or cluster.reading.type != "PER":
+            continue
+        if mention.role_country and cluster.role_country not in (None, mention.role_country):
+            continue
+        distance = min(abs(m.start - mention.start) for m in cluster.mentions)
+        if best is None or distance < best[0]:
+            best = (distance, cluster)
+    return best[1] if best else None
+
+
+def _join_or_create(clusters: list[Cluster], mention: Mention, reading: Reading) -> None:
+    for cluster in clusters:
+        if cluster.reading.key == reading.key:
+            cluster.add(mention)
+            return
+    cluster = Cluster(len(clusters), reading)
+    clusters.append(cluster)
+    cluster.add(mention)
+
+
+def _pronouns(mentions: list[Mention], clusters: list[Cluster]) -> None:
+    for index, pronoun in enumerate(mentions):
+        if pronoun.kind != "pronoun" or pronoun.gender not in ("m", "f") or pronoun.number == "pl":
+            continue
+        best: tuple[float, int, int] | None = None
+        for previous in reversed(mentions[:index]):
+            if pronoun.sentence - previous.sentence > PRONOUN_WINDOW:
+                break
+            if previous.entity is None:
+                continue
+            cluster = clusters[previous.entity]
+            if cluster.reading.type != "PER" or cluster.gender not in (None, pronoun.gender):
+                continue
+            score = _salience(previous, pronoun)
+            if best is None or score > best[0]:
+                best = (score, previous.start, cluster.id)
+        if best is not None and best[0] > 0:
+            clusters[best[2]].add(pronoun)
+
+
+def _salience(candidate: Mention, pronoun: Mention) -> float:
+    score = 3.0 * candidate.subject_like - 2.0 * candidate.in_pp
+    score += {0: 1.0, 1: 2.0}.get(pronoun.sentence - candidate.sentence, 0.0)
+    return (
+        score
+        + (0.5 if candidate.kind == "name" else 0.0)
+        + (1.0 if candidate.kind == "pronoun" else 0.0)
+    )

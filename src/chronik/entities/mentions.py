@@ -1,0 +1,267 @@
+"""Find mentions in the analysed sentences: names, role nominals and pronouns.
+
+Names come from the knowledge base (longest match first), then from runs of proper
+nouns the tagger found; a name is typed from its knowledge-base reading, a first name,
+an organisation word, or its context. Role nominals and institutions come from
+``nominals``; pronouns from the pronoun lexicon.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from chronik.entities.lexicon import EntityLexicon
+from chronik.entities.names import NameIndex
+from chronik.entities.nominals import (
+    Nominal,
+    NominalFinder,
+    governed_by_preposition,
+    subject_like,
+)
+from chronik.entities.records import Mention, Reading
+from chronik.language.parsed import Parsed
+
+_NAME_TAGS = frozenset({"NE", "FM"})
+_LOCATIVE = frozenset({"in", "im", "nach", "aus", "bei", "von", "vom", "zwischen", "über"})
+_MAX_ACRONYM = 6
+_NOT_IN_ORG_NAMES = frozenset({"ART", "APPR", "APPRART", "$(", "$,", "$.", "KON", "PPER", "PDS"})
+
+
+class MentionFinder:
+    def __init__(self, names: NameIndex, nominals: NominalFinder, lexicon: EntityLexicon) -> None:
+        self._names = names
+        self._nominals = nominals
+        self._lexicon = lexicon
+
+    def find(self, parsed: Parsed) -> list[Mention]:
+        doc = parsed.doc
+        mentions: list[Mention] = []
+        self._surnames: set[str] = set()
+        for number, sentence in enumerate(parsed.sentences):
+            taken: set[int] = set()
+            found = self._organisations_in(doc, sentence.start, sentence.end, number, taken)
+            found += self._names_in(doc, sentence.start, sentence.end, number, taken)
+            found += self._nominals_in(doc, sentence.start, sentence.end, number, taken)
+            found += self._pronouns_in(doc, sentence.start, sentence.end, number, taken)
+            for mention in found:
+                first = mention.start
+                mention.subject_like = subject_like(doc, first, sentence.start)
+                mention.in_pp = governed_by_preposition(doc, first, sentence.start)
+            mentions.extend(sorted(found, key=lambda m: m.start))
+        return mentions
+
+    def _names_in(
+        self, doc: Doc, start: int, end: int, number: int, taken: set[int]
+    ) -> list[Mention]:
+        words = [token.text for token in doc[start:end]]
+        found: list[Mention] = []
+        index = start
+        while index < end:
+            if index in taken:
+                index += 1
+                continue
+            match = self._names.longest(words, index - start)
+            if match is not None:
+                first, after = start + match.start, start + match.end
+                found.append(Mention(first, after, "name", number, _best(match.readings)))
+            else:
+                first, after, reading = self._single_or_run(doc, index, start, end)
+                if reading is not None:
+                    found.append(Mention(first, after, "name", number, reading))
+            if found and found[-1].start == index:
+                taken.update(range(found[-1].start, found[-1].end))
+                self._remember_surname(doc, found[-1])
+                index = found[-1].end
+            else:
+                index += 1
+        return found
+
+    def _organisations_in(
+        self, doc: Doc, start: int, end: int, number: int, taken: set[int]
+    ) -> list[Mention]:
+        """``Nordlicht Energie GmbH``: capitalised words before a legal form."""
+        found = []
+        for index in range(start, end):
+            suffix = self._lexicon.org_suffix(doc[index].text)
+            if suffix is None or suffix.kind != "legal_form":
+                continue
+            first = index
+            while (
+                first - 1 >= start
+                and first > index - 5
+                and doc[first - 1].text[:1].isupper()
+                and doc[first - 1].tag_ not in _NOT_IN_ORG_NAMES
+            ):
+                first -= 1
+            if first < index:
+                text = doc[first : index + 1].text
+                found.append(
+                    Mention(
+                        first,
+                        index + 1,
+                        "name",
+                        number,
+                        Reading("ORG", text, "organisation", sector=suffix.sector),
+                    )
+                )
+                taken.update(range(first, index + 1))
+        return found
+
+    def _remember_surname(self, doc: Doc, mention: Mention) -> None:
+        if (
+            mention.reading is not None
+            and mention.reading.type == "PER"
+            and mention.end - mention.start > 1
+        ):
+            self._surnames.add(doc[mention.end - 1].text)
+
+    def _single_or_run(
+        self, doc: Doc, index: int, start: int, end: int
+    ) -> tuple[int, int, Reading | None]:
+        token = doc[index]
+        if not token.text[:1].isupper():
+            return index, index + 1, _lowercase_name(self._names.single(token.text), token.text)
+        if self._lexicon.is_not_name(token.text):
+            return index, index + 1, None
+        surname = token.text.removesuffix("s") if token.text not in self._surnames else token.text
+        if surname in self._surnames:  # "Tamm", "Tamms" after "Liisa Tamm"
+            return index, index + 1, Reading("PER", surname, "person")
+        readings = self._names.single(token.text)
+        if readings and token.tag_ not in _NAME_TAGS and not _acronym(token.text):
+            # A common-noun reading ("Bild", "Spiegel", "Wagner") wins outside name runs.
+            readings = (
+                [r for r in readings if r.type in ("GPE", "LOC")] if index > start else readings
+            )
+        if readings:
+            return index, index + 1, _best(readings)
+        after = _name_run_end(doc, index, end, self._lexicon)
+        if after == index:
+            return index, index + 1, None
+        return index, after, self._guess(doc, index, after, start)
+
+    def _guess(self, doc: Doc, first: int, after: int, start: int) -> Reading | None:
+        """Type a name the knowledge base does not know."""
+        tokens = doc[first:after]
+        text = tokens.text
+        known = self._names.person(text) if len(tokens) > 1 else None
+        if known is not None:
+            return known
+        first_name = self._lexicon.first_name(tokens[0].text)
+        if first_name is not None and (len(tokens) > 1 or not first_name.ambiguous):
+            return Reading("PER", text, "person", gender=first_name.gender)
+        if any(self._lexicon.org_suffix(token.text) for token in tokens) or (
+            len(tokens) == 1 and _acronym(tokens[0].text)
+        ):
+            return Reading("ORG", text, "organisation")
+        if first > start and doc[first - 1].lower_ in _LOCATIVE and len(tokens) <= 2:
+            return Reading("LOC", text, "unknown")
+        if first > start and self._lexicon.person_title(doc[first - 1].text):
+            return Reading("PER", text, "person")
+        return Reading("MISC", text, "unknown")
+
+    def _nominals_in(
+        self, doc: Doc, start: int, end: int, number: int, taken: set[int]
+    ) -> list[Mention]:
+        found = []
+        for nominal in self._nominals.find(doc, start, end):
+            if nominal.head in taken or nominal.plural:
+                continue
+            found.append(_nominal_mention(nominal, number))
+            taken.update(range(nominal.start, nominal.end))
+        return found
+
+    def _pronouns_in(
+        self, doc: Doc, start: int, end: int, number: int, taken: set[int]
+    ) -> list[Mention]:
+        found = []
+        for index in range(start, end):
+            token = doc[index]
+            if index in taken or token.tag_ not in ("PPER", "PPOSAT", "PDS"):
+                continue
+            pronoun = self._lexicon.third_person_pronoun(token.text, index == start)
+            if pronoun is None or pronoun.kind not in ("personal", "possessive"):
+                continue
+            gender = pronoun.gender if pronoun.gender in ("m", "f") else None
+            found.append(
+                Mention(
+                    index,
+                    index + 1,
+                    "pronoun",
+                    number,
+                    gender=gender,
+                    number=pronoun.number if pronoun.number != "sg_or_pl" else None,
+                )
+            )
+        return found
+
+
+def _nominal_mention(nominal: Nominal, number: int) -> Mention:
+    if nominal.institution is not None:
+        reading = Reading(
+            "ORG",
+            nominal.institution,
+            "institution",
+            country=nominal.country,
+            sector=nominal.sector,
+        )
+        return Mention(
+            nominal.start,
+            nominal.end,
+            "nominal",
+            number,
+            reading,
+            role_country=nominal.country,
+            role_sector=nominal.sector,
+        )
+    return Mention(
+        nominal.start,
+        nominal.end,
+        "nominal",
+        number,
+        None,
+        role=nominal.role,
+        role_country=nominal.country,
+        role_sector=nominal.sector,
+        gender=nominal.gender,
+        number="sg",
+    )
+
+
+def _lowercase_name(readings: list[Reading], word: str) -> Reading | None:
+    """Names written in lower case (``dpa``, ``epd``) count only as exact KB names."""
+    exact = [r for r in readings if r.type == "ORG" and word in (r.name, r.name.lower())]
+    return exact[0] if exact and len(word) > 1 else None
+
+
+def _best(readings: list[Reading]) -> Reading:
+    return readings[0]
+
+
+def _acronym(word: str) -> bool:
+    letters = word.replace("-", "")
+    return 2 <= len(letters) <= _MAX_ACRONYM and letters.isupper() and letters.isalpha()
+
+
+def _name_run_end(doc: Doc, index: int, end: int, lexicon: EntityLexicon) -> int:
+    """End of a run of proper nouns from ``index`` (with inner particles: von, bin, al)."""
+    after = index
+    while after < end:
+        token = doc[after]
+        capital = token.text[:1].isupper()
+        if (token.tag_ in _NAME_TAGS and capital and not lexicon.is_not_name(token.text)) or (
+            after > index
+            and lexicon.is_name_particle(token.text)
+            and after + 1 < end
+            and doc[after + 1].tag_ in _NAME_TAGS
+        ):
+            after += 1
+        elif (
+            after == index
+            and lexicon.first_name(token.text)
+            and after + 1 < end
+            and doc[after + 1].tag_ in _NAME_TAGS
+        ):
+            after += 1  # "Mohammad-Hossein Bagheri": a first name the tagger read as a noun
+        else:
+            break
+    return after

@@ -1,0 +1,1 @@
+"""Events: PLOVER event records from German clauses."""

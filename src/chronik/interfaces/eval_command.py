@@ -1,0 +1,56 @@
+"""``chronik eval …``: score Chronik against gold data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from chronik.errors import ChronikError
+from chronik.evaluation.germeval import read_germeval
+from chronik.evaluation.ner import Counts, evaluate
+from chronik.interfaces.errors import fail
+from chronik.resources import Resources
+
+TYPES = ("PER", "ORG", "LOC")
+
+
+def ner(
+    path: Annotated[Path, typer.Argument(help="A GermEval 2014 NER file (.tsv).")],
+    limit: Annotated[int | None, typer.Option(help="Score the first N sentences only.")] = None,
+) -> None:
+    """Precision, recall and F1 of named entities (strict outer spans, PER/ORG/LOC).
+
+    Example: chronik eval ner ../shared/data/germeval2014/NER-de-dev.tsv
+    """
+    try:
+        sentences = read_germeval(path)[:limit]
+        results = evaluate(Resources().warm(), sentences)
+    except ChronikError as error:
+        fail(error)
+    news = sum(s.is_news for s in sentences)
+    Console().print(_table(results, f"{path.name}: {len(sentences)} sentences, {news} news"))
+
+
+def _table(results: dict[str, Counts], title: str) -> Table:
+    table = Table(title=title, title_justify="left")
+    for column in ("subset", "type", "precision", "recall", "F1", "gold", "predicted"):
+        table.add_column(column, justify="right" if column not in ("subset", "type") else "left")
+    for subset, counts in results.items():
+        for kind in (*TYPES, None):
+            precision, recall, f1 = counts.scores(kind)
+            gold = counts.gold[kind] if kind else sum(counts.gold.values())
+            predicted = counts.predicted[kind] if kind else sum(counts.predicted.values())
+            table.add_row(
+                subset,
+                kind or "all",
+                f"{precision:.3f}",
+                f"{recall:.3f}",
+                f"{f1:.3f}",
+                str(gold),
+                str(predicted),
+            )
+    return table

@@ -1,0 +1,1 @@
+"""Quotations: direct, indirect and reported speech with speaker, cue and addressee."""

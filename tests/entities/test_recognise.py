@@ -1,0 +1,136 @@
+"""Entity recognition, coreference and actor codes on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import chronik
+from chronik.model import Article, Entity
+from chronik.resources import Resources
+
+
+def _analyse(resources: Resources, text: str, published: str | None = "2023-05-02") -> Article:
+    return chronik.analyze(text, published=published, resources=resources)
+
+
+def _entity(article: Article, name: str) -> Entity:
+    for entity in article.entities:
+        if entity.name == name:
+            return entity
+    raise AssertionError(f"{name} not among {[e.name for e in article.entities]}")
+
+
+def _mention_texts(entity: Entity) -> list[str]:
+    return [m.text for m in entity.mentions]
+
+
+def test_recognise_role_before_name_links_cataphorically(resources: Resources) -> None:
+    text = (
+        "Estland plant neue Grenzanlagen\n\nDie estnische Regierungschefin hat neue "
+        "Anlagen an der Grenze angekündigt.\n\nDas sagte Regierungschefin Liisa Tamm am "
+        "Dienstag in Tallinn. Sie betonte die Dringlichkeit.\n\nTamm reist morgen weiter."
+    )
+    tamm = _entity(_analyse(resources, text), "Liisa Tamm")
+    assert tamm.type == "PER"
+    assert tamm.country == "EST"
+    assert "Regierungschef" in tamm.roles
+    texts = _mention_texts(tamm)
+    assert "Die estnische Regierungschefin" in texts
+    assert "Tamm" in texts and "Sie" in texts
+
+
+def test_recognise_pronoun_prefers_subject_over_preposition_object(resources: Resources) -> None:
+    text = (
+        "Treffen in Prag\n\nDer tschechische Innenminister Jan Novak traf am Montag in Prag "
+        "mit Peter Horvat zusammen. Er kündigte danach strengere Kontrollen an."
+    )
+    article = _analyse(resources, text)
+    novak = _entity(article, "Jan Novak")
+    horvat = _entity(article, "Peter Horvat")
+    assert "Er" in _mention_texts(novak)
+    assert "Er" not in _mention_texts(horvat)
+
+
+def test_recognise_same_role_different_countries(resources: Resources) -> None:
+    text = (
+        "Außenminister beraten\n\nDer polnische Außenminister Adam Nowak und der litauische "
+        "Außenminister Tomas Kairys trafen sich in Vilnius. Der litauische Außenminister "
+        "sprach von einem guten Gespräch."
+    )
+    article = _analyse(resources, text)
+    kairys = _entity(article, "Tomas Kairys")
+    nowak = _entity(article, "Adam Nowak")
+    assert kairys.country == "LTU" and nowak.country == "POL"
+    assert "Der litauische Außenminister" in _mention_texts(kairys)
+    assert "Der litauische Außenminister" not in _mention_texts(nowak)
+
+
+@pytest.mark.parametrize(
+    ("published", "surname"), [("2021-10-19", "Schoigu"), ("2024-06-01", "Beloussow")]
+)
+def test_recognise_role_alone_resolves_to_holder_at_the_date(
+    resources: Resources, published: str, surname: str
+) -> None:
+    text = (
+        "Sitzung in Moskau\n\nDer russische Verteidigungsminister hat am Dienstag eine "
+        "Sitzung des Kollegiums geleitet.\n\nDabei ging es um die Ausbildung."
+    )
+    article = _analyse(resources, text, published)
+    people = [e for e in article.entities if e.type == "PER"]
+    assert len(people) == 1
+    assert people[0].name.endswith(surname)
+    assert people[0].country == "RUS" and people[0].sector == "MIL"
+    assert _mention_texts(people[0]) == ["Der russische Verteidigungsminister"]
+
+
+def test_recognise_places_countries_and_organisations(resources: Resources) -> None:
+    text = (
+        "Gespräche in Moskau\n\nDie NATO und Russland haben in Moskau über die Lage in "
+        "Afghanistan gesprochen. Das russische Außenministerium äußerte sich zufrieden."
+    )
+    article = _analyse(resources, text)
+    moskau = _entity(article, "Moskau")
+    assert (moskau.type, moskau.country, moskau.kind) == ("GPE", "RUS", "city")
+    assert _entity(article, "Russland").kb_id == "iso3166:RUS"
+    assert _entity(article, "Afghanistan").country == "AFG"
+    assert _entity(article, "NATO").type == "ORG"
+    ministry = [e for e in article.entities if e.kind == "institution"]
+    assert [(e.type, e.country, e.sector) for e in ministry] == [("ORG", "RUS", "GOV")]
+
+
+def test_recognise_unknown_names_are_typed_by_cues(resources: Resources) -> None:
+    text = (
+        "Neue Firma\n\nDie Nordlicht Energie GmbH hat in Rovaniemi ein Werk eröffnet. "
+        "Geschäftsführer Mikko Laine sprach von einem wichtigen Tag."
+    )
+    article = _analyse(resources, text)
+    assert _entity(article, "Mikko Laine").type == "PER"
+    assert _entity(article, "Nordlicht Energie GmbH").type == "ORG"
+
+
+def test_recognise_nothing_from_boilerplate_or_related_lines(resources: Resources) -> None:
+    text = (
+        "Meldung\n\nDer Rat tagte am Montag in Brüssel.\n\nMehr zum Thema - Putin trifft "
+        "Erdoğan in Ankara\n\nFolgen Sie uns auf Telegram und unterstützen Sie unsere Arbeit, "
+        "liebe Leserinnen und Leser aus Wien."
+    )
+    article = _analyse(resources, text)
+    end_of_body = text.index("Mehr zum Thema")
+    for entity in article.entities:
+        for mention in entity.mentions:
+            assert mention.end <= end_of_body
+    assert {e.name for e in article.entities} == {"Brüssel"}
+
+
+def test_recognise_mentions_index_the_text(resources: Resources) -> None:
+    text = (
+        "Gipfel\n\nBundeskanzler Olaf Scholz empfing am Montag den französischen "
+        "Präsidenten Emmanuel Macron in Berlin. Scholz lobte ihn."
+    )
+    article = _analyse(resources, text)
+    for entity in article.entities:
+        for mention in entity.mentions:
+            assert text[mention.start : mention.end] == mention.text
+    macron = _entity(article, "Emmanuel Macron")
+    assert macron.country == "FRA"
+    assert "den französischen Präsidenten" in _mention_texts(macron)
