@@ -19,16 +19,21 @@ from chronik.entities.nominals import (
     subject_like,
 )
 from chronik.entities.records import Mention, Reading
+from chronik.kb.roles import Roles
 from chronik.language.parsed import Parsed
 
 _NAME_TAGS = frozenset({"NE", "FM"})
 _LOCATIVE = frozenset({"in", "im", "nach", "aus", "bei", "von", "vom", "zwischen", "über"})
 _MAX_ACRONYM = 6
+_STATE_PREFIXES = ("Bundes", "Landes", "Staats", "Reichs")
 _NOT_IN_ORG_NAMES = frozenset({"ART", "APPR", "APPRART", "$(", "$,", "$.", "KON", "PPER", "PDS"})
 
 
 class MentionFinder:
-    def __init__(self, names: NameIndex, nominals: NominalFinder, lexicon: EntityLexicon) -> None:
+    def __init__(
+        self, names: NameIndex, nominals: NominalFinder, lexicon: EntityLexicon, roles: Roles
+    ) -> None:
+        self._roles = roles
         self._names = names
         self._nominals = nominals
         self._lexicon = lexicon
@@ -126,6 +131,9 @@ class MentionFinder:
         surname = token.text.removesuffix("s") if token.text not in self._surnames else token.text
         if surname in self._surnames:  # "Tamm", "Tamms" after "Liisa Tamm"
             return index, index + 1, Reading("PER", surname, "person")
+        after = _name_run_end(doc, index, end, self._lexicon)
+        if after - index > 1 and self._lexicon.first_name(token.text):
+            return index, after, self._guess(doc, index, after, start)  # "Richard Feynman"
         readings = self._names.single(token.text)
         if readings and token.tag_ not in _NAME_TAGS and not _acronym(token.text):
             # A common-noun reading ("Bild", "Spiegel", "Wagner") wins outside name runs.
@@ -134,10 +142,17 @@ class MentionFinder:
             )
         if readings:
             return index, index + 1, _best(readings)
-        after = _name_run_end(doc, index, end, self._lexicon)
         if after == index:
-            return index, index + 1, None
+            return index, index + 1, self._institution_name(doc, index, start)
         return index, after, self._guess(doc, index, after, start)
+
+    def _institution_name(self, doc: Doc, index: int, start: int) -> Reading | None:
+        """``Bundesärztekammer``, ``Bundesjustizministerium``: state bodies in one word."""
+        token = doc[index]
+        head = self._lexicon.compound_org_head(token.text)
+        if head is None or token.tag_ != "NN" or not token.text.startswith(_STATE_PREFIXES):
+            return None
+        return Reading("ORG", token.text, "organisation", sector=head.sector or None)
 
     def _guess(self, doc: Doc, first: int, after: int, start: int) -> Reading | None:
         """Type a name the knowledge base does not know."""
@@ -155,8 +170,11 @@ class MentionFinder:
             return Reading("ORG", text, "organisation")
         if first > start and doc[first - 1].lower_ in _LOCATIVE and len(tokens) <= 2:
             return Reading("LOC", text, "unknown")
-        if first > start and self._lexicon.person_title(doc[first - 1].text):
-            return Reading("PER", text, "person")
+        if first > start and (
+            self._lexicon.person_title(doc[first - 1].text)
+            or self._roles.is_role(doc[first - 1].text)
+        ):
+            return Reading("PER", text, "person")  # "Trainer Kolb", "Dr. Meier"
         return Reading("MISC", text, "unknown")
 
     def _nominals_in(

@@ -40,7 +40,7 @@ class EntityRecogniser:
     def __init__(self, kb: KnowledgeBase, lexicon: EntityLexicon) -> None:
         self.kb = kb
         names = NameIndex(kb)
-        self._mentions = MentionFinder(names, NominalFinder(kb, names), lexicon)
+        self._mentions = MentionFinder(names, NominalFinder(kb, names), lexicon, kb.roles)
         self._coreference = Coreference(kb)
 
     def run(self, parsed: Parsed, published: str | None) -> EntityResult:

@@ -34,6 +34,7 @@ from functools import cache
 from pathlib import Path
 
 from chronik.errors import ResourceError
+from chronik.tables import load_table
 
 logger = logging.getLogger(__name__)
 
@@ -210,16 +211,15 @@ def parse_code_spec(spec: str) -> DatedCode | None:
     return DatedCode(code, start, end)
 
 
+# ISO 3166-3 codes of former countries that old CAMEO dictionaries still use.
+_FORMER_COUNTRIES = frozenset({"SUN", "YUG", "CSK", "DDR", "SCG", "ANT", "ZAR", "BUR", "TMP"})
+
+
 @cache
 def _iso3_codes() -> frozenset[str]:
-    try:
-        import pycountry
-    except ImportError as error:
-        raise ResourceError(
-            "CAMEO country codes need pycountry: pip install 'chronik[kb]'"
-        ) from error
-    current = {country.alpha_3 for country in pycountry.countries}
-    return frozenset(current | {country.alpha_3 for country in pycountry.historic_countries})
+    """Current codes from the knowledge base's country table, plus former countries."""
+    current = load_table("chronik.kb", "countries.tsv").column("iso3")
+    return frozenset(current) | _FORMER_COUNTRIES
 
 
 def cameo_country(prefix: str) -> str | None:

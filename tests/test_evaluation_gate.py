@@ -1,0 +1,26 @@
+"""The evaluation gate: scores on shared gold data must not fall below the committed floors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from chronik.evaluation.germeval import read_germeval
+from chronik.evaluation.ner import evaluate
+from chronik.resources import Resources
+
+BASELINE = json.loads((Path(__file__).parent / "eval_baseline.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.shared_data
+def test_evaluation_gate_ner(shared_data: Path, resources: Resources) -> None:
+    floors = BASELINE["ner_germeval2014_dev_first500"]
+    sentences = read_germeval(shared_data / "germeval2014" / "NER-de-dev.tsv")[:500]
+    results = evaluate(resources, sentences)
+    precision, _, f1_all = results["all"].scores()
+    _, _, f1_news = results["news"].scores()
+    assert f1_all >= floors["f1_all"]
+    assert f1_news >= floors["f1_news"]
+    assert precision >= floors["precision_all"]
