@@ -43,10 +43,12 @@ def analyze(
     language = identified.language
     if language is None:
         notes.append("language could not be identified (too little text); analysed as German")
-    entities = []
+    entities, quotes = [], []
     if language in FULL_LANGUAGES or language is None:
         parsed = resources.german.process(text, analysed)
-        entities = resources.entities.run(parsed, published_date).entities
+        found = resources.entities.run(parsed, published_date)
+        entities = found.entities
+        quotes = resources.quotes.run(parsed, found)
     else:
         parsed = resources.generic.process(text, analysed, language=language)
         notes.append(f"language is '{language}': entities, quotes and events are German-only")
@@ -59,6 +61,7 @@ def analyze(
         structure=to_structure(segmentation, text),
         sentences=_sentences(parsed, text),
         entities=entities,
+        quotes=quotes,
         notes=notes,
         chronik_version=__version__,
     )

@@ -17,6 +17,8 @@ from chronik.kb.knowledge_base import KnowledgeBase
 from chronik.language.de.layer import GermanLayer
 from chronik.language.detect import LanguageIdentifier
 from chronik.language.generic import GenericLayer
+from chronik.quotes.attribute import QuoteFinder
+from chronik.quotes.lexicon import SpeechLexicon
 from chronik.settings import Settings
 from chronik.structure.cues import StructureCues
 
@@ -54,9 +56,14 @@ class Resources:
     def entities(self) -> EntityRecogniser:
         return EntityRecogniser(self.kb, EntityLexicon.load())
 
+    @cached_property
+    def quotes(self) -> QuoteFinder:
+        return QuoteFinder(SpeechLexicon.load())
+
     def warm(self) -> Resources:
         """Load every part now (before forking workers or timing a benchmark)."""
-        for part in (self.vocab, self.identifier, self.german, self.generic, self.entities):
+        for part in (self.vocab, self.identifier, self.german, self.generic, self.entities,
+                     self.quotes):
             del part
         return self
 

@@ -280,6 +280,14 @@ def _name_run_end(doc: Doc, index: int, end: int, lexicon: EntityLexicon) -> int
             and doc[after + 1].tag_ in _NAME_TAGS
         ):
             after += 1  # "Mohammad-Hossein Bagheri": a first name the tagger read as a noun
+        elif (
+            after == index + 1
+            and lexicon.first_name(doc[index].text)
+            and capital
+            and token.is_alpha
+            and not lexicon.is_not_name(token.text)
+        ):
+            return after + 1  # "Petra Lang", "Georg Herold": a surname read as another word
         else:
             break
     return after

@@ -1,0 +1,226 @@
+"""Token features for the CRF name tagger, computed once per sentence.
+
+Each token gets string features (``name=value``, weight 1): the word and its shape,
+prefixes and suffixes, capitalisation, position, the HanTa STTS tag and lemma, flags
+from Chronik's own lexicons and knowledge base, and the rule system's reading of the
+token (``rule=B-PER``). A smaller context set of each neighbour within two tokens is
+added under its offset (``-1:tag=ART``), so the CRF sees ``in Berlin`` or ``Herr X``.
+
+The gazetteer flags are the point: the 2,200 training sentences are too few to learn
+names, but they are enough to learn how far to trust a first-name list or a KB match.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from chronik.entities.lexicon import EntityLexicon
+from chronik.entities.names import NameIndex
+from chronik.entities.records import Mention
+from chronik.kb.knowledge_base import KnowledgeBase
+
+WINDOW = 2
+_AFFIX_SIZES = (1, 2, 3, 4)
+_CONTEXT_KEYS = frozenset(
+    {"low", "tag", "sshape", "fn", "geo", "kbper", "kborg", "role", "title", "rule", "notname"}
+)
+_GEO_KINDS = ("country", "capital", "city", "region", "country_adjective", "demonym")
+_CACHE_LIMIT = 200_000  # distinct words whose lexicon flags are remembered
+
+
+def shape(word: str) -> str:
+    """``Merkel`` -> ``Xxxxxx``, ``G20`` -> ``Xdd``: letters and digits by class."""
+    out = []
+    for char in word[:12]:
+        if char.isupper():
+            out.append("X")
+        elif char.islower():
+            out.append("x")
+        elif char.isdigit():
+            out.append("d")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def short_shape(word: str) -> str:
+    """The shape with repeats collapsed: ``Xxxxxx`` -> ``Xx``, ``US-Präsident`` -> ``X-Xx``."""
+    out: list[str] = []
+    for char in shape(word):
+        if not out or out[-1] != char:
+            out.append(char)
+    return "".join(out)
+
+
+@dataclass
+class FeatureExtractor:
+    """Turns the tokens of a sentence into CRF items; holds the lexicons, loaded once."""
+
+    kb: KnowledgeBase
+    lexicon: EntityLexicon
+    names: NameIndex
+    _words: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    @cache
+    def load(cls) -> FeatureExtractor:
+        kb = KnowledgeBase.load()
+        return cls(kb, EntityLexicon.load(), NameIndex(kb))
+
+    def sentence(
+        self, doc: Doc, start: int, end: int, rule_mentions: Iterable[Mention] = ()
+    ) -> list[list[str]]:
+        """One feature list per token of ``doc[start:end]``."""
+        tokens = list(doc[start:end])
+        rules = rule_labels(rule_mentions, start, end)
+        kb_spans = self._kb_spans([token.text for token in tokens])
+        own = [
+            self._token(token, index, len(tokens), rules[index], kb_spans[index])
+            for index, token in enumerate(tokens)
+        ]
+        context = [[item for item in features if item.split("=", 1)[0] in _CONTEXT_KEYS]
+                   for features in own]
+        return [_with_window(own, context, index) for index in range(len(tokens))]
+
+    def _token(
+        self, token: Token, index: int, length: int, rule: Sequence[str], kb: str
+    ) -> list[str]:
+        word = token.text
+        features = [
+            "bias",
+            f"word={word}",
+            f"low={word.lower()}",
+            f"shape={shape(word)}",
+            f"sshape={short_shape(word)}",
+            f"tag={token.tag_}",
+            f"lemma={token.lemma_}",
+            f"len={min(len(word), 10)}",
+            f"pos={min(index, 3)}",
+        ]
+        features += [f"pre{n}={word[:n]}" for n in _AFFIX_SIZES if len(word) > n]
+        features += [f"suf{n}={word[-n:]}" for n in _AFFIX_SIZES if len(word) > n]
+        features += _case_flags(word, index, length)
+        features += self._lexical(word)
+        features += [f"rule={label}" for label in rule]
+        if kb:
+            features.append(f"kbspan={kb}")
+        return features
+
+    def _lexical(self, word: str) -> tuple[str, ...]:
+        found = self._words.get(word)
+        if found is None:
+            found = tuple(self._lexical_flags(word))
+            if len(self._words) < _CACHE_LIMIT:
+                self._words[word] = found
+        return found
+
+    def _lexical_flags(self, word: str) -> list[str]:
+        """Lexicon and knowledge-base flags that depend on the word alone."""
+        lexicon, kb = self.lexicon, self.kb
+        flags = []
+        first = lexicon.first_name(word)
+        if first is not None:
+            flags.append(f"fn={first.gender}{'?' if first.ambiguous else ''}")
+        if lexicon.is_not_name(word):
+            flags.append("notname=1")
+        suffix = lexicon.org_suffix(word)
+        if suffix is not None:
+            flags.append(f"orgsuffix={suffix.kind}")
+        if lexicon.compound_org_head(word) is not None:
+            flags.append("orghead=1")
+        if lexicon.person_title(word) is not None:
+            flags.append("title=1")
+        if lexicon.is_name_particle(word):
+            flags.append("particle=1")
+        refs = kb.gazetteer.lookup(word)
+        for kind in _GEO_KINDS:
+            matching = [ref for ref in refs if ref.kind == kind]
+            if matching:
+                sure = any(not ref.ambiguous for ref in matching)
+                flags.append(f"geo={kind}{'' if sure else '?'}")
+        if kb.people.by_name(word):
+            flags.append("kbper=1")
+        if kb.organisations.by_name(word):
+            flags.append("kborg=1")
+        if word[:1].isupper() and kb.roles.is_role(word):
+            flags.append("role=1")
+        return flags
+
+    def _kb_spans(self, words: list[str]) -> list[str]:
+        """B-/I- plus the reading type of multi-word KB names (``Vereinigte Staaten``)."""
+        labels = [""] * len(words)
+        index = 0
+        while index < len(words):
+            match = self.names.longest(words, index)
+            if match is None:
+                index += 1
+                continue
+            kind = match.readings[0].type
+            for position in range(match.start, match.end):
+                labels[position] = f"{'B' if position == match.start else 'I'}-{kind}"
+            index = match.end
+        return labels
+
+
+def rule_labels(mentions: Iterable[Mention], start: int, end: int) -> list[list[str]]:
+    """What the rules say about each token: ``B-PER``/``I-GPE`` for names (plus ``kb``
+    when linked), ``nominal`` or ``pronoun`` for the other mention kinds."""
+    labels: list[list[str]] = [[] for _ in range(end - start)]
+    for mention in mentions:
+        if mention.end <= start or mention.start >= end:
+            continue
+        for position in range(max(mention.start, start), min(mention.end, end)):
+            found = labels[position - start]
+            if mention.kind != "name" or mention.reading is None:
+                found.append(mention.kind)
+                continue
+            prefix = "B" if position == mention.start else "I"
+            found.append(f"{prefix}-{mention.reading.type}")
+            if mention.reading.kb_id:
+                found.append("kb")
+    return labels
+
+
+def _case_flags(word: str, index: int, length: int) -> list[str]:
+    flags = []
+    if word[:1].isupper():
+        flags.append("cap=initial" if index == 0 else "cap=1")
+    if word.isupper() and len(word) > 1:
+        flags.append("upper=1")
+    if any(char.isdigit() for char in word):
+        flags.append("digit=1")
+    if "-" in word:
+        flags.append("hyphen=1")
+    if index == 0:
+        flags.append("BOS")
+    if index == length - 1:
+        flags.append("EOS")
+    return flags
+
+
+def _with_window(own: list[list[str]], context: list[list[str]], index: int) -> list[str]:
+    features = list(own[index])
+    for offset in range(-WINDOW, WINDOW + 1):
+        position = index + offset
+        if offset == 0:
+            continue
+        if position < 0 or position >= len(own):
+            features.append(f"{offset}:pad")
+            continue
+        features += [f"{offset}:{item}" for item in context[position]]
+    tag = _value(own[index], "tag")
+    if index > 0:
+        features.append(f"tags-1={_value(own[index - 1], 'tag')}|{tag}")
+        features.append(f"words-1={_value(own[index - 1], 'low')}|{_value(own[index], 'low')}")
+    if index + 1 < len(own):
+        features.append(f"tags+1={tag}|{_value(own[index + 1], 'tag')}")
+    return features
+
+
+def _value(features: list[str], key: str) -> str:
+    prefix = f"{key}="
+    return next((item[len(prefix) :] for item in features if item.startswith(prefix)), "")

@@ -1,0 +1,104 @@
+"""Load the shipped CRF name tagger and tag sentences of a Doc.
+
+    >>> tagger = NameTagger.load()          # None when the model file is missing
+    >>> tagger.tag(doc, sentence.start, sentence.end, rule_mentions)
+    [TaggedSpan(start=0, end=2, type='PER', probability=0.97), ...]
+
+The model is read once per process; a sentence's features are computed once and the
+CRF gives both the best label sequence and each label's marginal probability.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import pycrfsuite
+from spacy.tokens import Doc
+
+from chronik.entities.records import Mention
+from chronik.entities.tagger.features import FeatureExtractor
+from chronik.errors import ResourceError
+
+TYPES = ("PER", "ORG", "LOC", "OTH")
+MODEL_FILE = "ner.crfsuite"
+
+
+@dataclass(frozen=True)
+class TaggedSpan:
+    start: int  # first token, index into the Doc
+    end: int  # token after the last
+    type: str  # PER | ORG | LOC | OTH (GermEval 2014 outer types)
+    # The smallest marginal probability of the span's labels: a span is as sure as its
+    # weakest token.
+    probability: float
+
+
+class NameTagger:
+    def __init__(self, tagger: pycrfsuite.Tagger, features: FeatureExtractor) -> None:
+        self._tagger = tagger
+        self._features = features
+
+    @classmethod
+    @cache
+    def load(cls) -> NameTagger | None:
+        """The shipped model, read once per process; None when the file is missing."""
+        model = resources.files("chronik.entities.tagger") / "data" / MODEL_FILE
+        if not model.is_file():
+            return None
+        return cls.from_bytes(model.read_bytes(), FeatureExtractor.load())
+
+    @classmethod
+    def from_file(cls, path: Path, features: FeatureExtractor | None = None) -> NameTagger:
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            raise ResourceError(f"{path}: cannot read the tagger model ({error})") from error
+        return cls.from_bytes(data, features or FeatureExtractor.load())
+
+    @classmethod
+    def from_bytes(cls, data: bytes, features: FeatureExtractor) -> NameTagger:
+        tagger = pycrfsuite.Tagger()
+        try:
+            tagger.open_inmemory(data)
+        except (ValueError, OSError) as error:
+            raise ResourceError(f"tagger model is not a CRFsuite model ({error})") from error
+        return cls(tagger, features)
+
+    def tag(
+        self, doc: Doc, start: int, end: int, rule_mentions: Iterable[Mention] = ()
+    ) -> list[TaggedSpan]:
+        """Name spans in ``doc[start:end]`` (a tagged sentence), with Doc token indices."""
+        if end <= start:
+            return []
+        items = self._features.sentence(doc, start, end, rule_mentions)
+        return [
+            TaggedSpan(start + span.start, start + span.end, span.type, span.probability)
+            for span in self.tag_items(items)
+        ]
+
+    def tag_items(self, items: Sequence[Sequence[str]]) -> list[TaggedSpan]:
+        """Spans over precomputed feature items (sentence-relative indices)."""
+        if not items:
+            return []
+        labels = self._tagger.tag(pycrfsuite.ItemSequence(items))
+        marginals = [self._tagger.marginal(label, index) for index, label in enumerate(labels)]
+        return decode(labels, marginals)
+
+
+def decode(labels: Sequence[str], marginals: Sequence[float]) -> list[TaggedSpan]:
+    """BIO labels to spans; an ``I-`` that does not continue its type opens a span."""
+    spans: list[TaggedSpan] = []
+    start, kind = -1, ""
+    for index, label in enumerate([*labels, "O"]):
+        prefix, _, label_type = label.partition("-")
+        if prefix == "I" and label_type == kind:
+            continue
+        if kind in TYPES:
+            probability = min(marginals[start:index])
+            spans.append(TaggedSpan(start, index, kind, round(probability, 4)))
+        start, kind = (index, label_type) if prefix in ("B", "I") else (-1, "")
+    return spans

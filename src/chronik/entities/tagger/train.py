@@ -1,0 +1,319 @@
+"""Train and evaluate the CRF name tagger on GermEval 2014 dev (CC BY 4.0).
+
+    python -m chronik.entities.tagger.train --cross-validate 5
+    python -m chronik.entities.tagger.train --out src/chronik/entities/tagger/data/ner.crfsuite
+
+Cross-validation deals contiguous blocks of sentences to folds (fixed seed) and scores
+strict outer PER/ORG/LOC spans on each held-out fold for three systems: the rules alone,
+the tagger alone, and their union (rule names linked to the knowledge base win where they
+overlap a tagger span; tagger spans elsewhere, typed by the tagger). Training with
+``--out`` uses every sentence and then scores on Europarl dev, out of domain. Europarl
+(licence unstated) and SpkAtt (NC) are only ever read for evaluation, never for training.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import tempfile
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pycrfsuite
+
+from chronik.entities.tagger.features import FeatureExtractor
+from chronik.entities.tagger.model import NameTagger, TaggedSpan
+from chronik.errors import UsageError
+from chronik.evaluation.germeval import SCORED_TYPES, bio_spans
+from chronik.evaluation.ner import TO_GERMEVAL, Counts
+from chronik.resources import Resources
+
+GERMEVAL = Path("germeval2014/NER-de-dev.tsv")
+EUROPARL = Path("europarl-ner/dev.tsv")
+LABEL_TYPES = frozenset({"PER", "ORG", "LOC", "OTH"})
+SYSTEMS = ("rules", "tagger", "union")
+SEED = 20140101
+BLOCK = 20  # sentences per contiguous block dealt to a fold
+# Chosen by 5-fold cross-validation on GermEval dev (``--grid``), nothing else.
+DEFAULT_PARAMS: dict[str, float] = {"c1": 0.05, "c2": 0.05, "max_iterations": 150.0}
+GRID = [(c1, c2) for c1 in (0.02, 0.05, 0.1, 0.2) for c2 in (0.01, 0.05, 0.1)]
+MIN_FREQ = 1.0  # features seen fewer times are dropped from the model
+
+
+@dataclass(frozen=True)
+class Labelled:
+    tokens: tuple[str, ...]
+    labels: tuple[str, ...]  # BIO over PER/ORG/LOC/OTH
+    source: str
+
+    @property
+    def gold(self) -> frozenset[tuple[int, int, str]]:
+        return frozenset(bio_spans(list(self.labels)))
+
+    @property
+    def is_news(self) -> bool:
+        return "wikipedia.org" not in self.source
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A sentence with its features and what the rules found, computed once."""
+
+    items: list[list[str]]
+    labels: tuple[str, ...]
+    gold: frozenset[tuple[int, int, str]]
+    news: bool
+    rules: frozenset[tuple[int, int, str]]  # every rule name, as ``chronik eval ner``
+    linked: frozenset[tuple[int, int, str]]  # rule names with a knowledge-base reading
+
+
+def read_germeval_outer(path: Path) -> list[Labelled]:
+    """The outer column of a GermEval 2014 file; ``B-LOCderiv``, ``B-ORGpart`` -> O."""
+    sentences: list[Labelled] = []
+    source, rows = "", []
+    for line in [*_lines(path), ""]:
+        if line.startswith("#"):
+            source = line.lstrip("#").strip()
+        elif line.strip():
+            cells = line.split("\t")
+            if len(cells) < 3:
+                raise UsageError(f"{path}: expected 'n token outer inner' columns: {line!r}")
+            label = cells[2] if cells[2].partition("-")[2] in LABEL_TYPES else "O"
+            rows.append((cells[1], label))
+        elif rows:
+            tokens, labels = zip(*rows, strict=True)
+            sentences.append(Labelled(tokens, labels, source))
+            rows = []
+    return sentences
+
+
+def read_europarl(path: Path) -> list[Labelled]:
+    """German Europarl NER (``token lemma POS chunk IOB1-tag``); MISC becomes OTH."""
+    sentences: list[Labelled] = []
+    rows: list[tuple[str, str]] = []
+    for line in [*_lines(path), ""]:
+        if line.strip():
+            cells = line.split("\t")
+            rows.append((cells[0], cells[-1].replace("MISC", "OTH")))
+        elif rows:
+            tokens = tuple(token for token, _ in rows)
+            sentences.append(Labelled(tokens, _iob1_to_bio([t for _, t in rows]), "europarl"))
+            rows = []
+    return sentences
+
+
+def _iob1_to_bio(tags: list[str]) -> tuple[str, ...]:
+    labels, previous = [], "O"
+    for tag in tags:
+        prefix, _, kind = tag.partition("-")
+        if prefix == "I" and previous.partition("-")[2] != kind:
+            tag = f"B-{kind}"
+        labels.append(tag)
+        previous = tag
+    return tuple(labels)
+
+
+def _lines(path: Path) -> list[str]:
+    try:
+        return path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise UsageError(f"{path}: cannot read ({error})") from error
+
+
+def prepare(resources: Resources, sentences: Iterable[Labelled]) -> list[Prepared]:
+    """Tag, run the rules and extract features for each sentence."""
+    extractor = FeatureExtractor.load()
+    prepared = []
+    for sentence in sentences:
+        parsed = resources.german.process_tokens(list(sentence.tokens))
+        mentions = resources.entities.run(parsed, None).mentions
+        rules, linked = set(), set()
+        for mention in mentions:
+            kind = TO_GERMEVAL.get(mention.reading.type) if mention.reading else None
+            if mention.kind == "name" and kind in SCORED_TYPES:
+                rules.add((mention.start, mention.end, kind))
+                if mention.reading and mention.reading.kb_id:
+                    linked.add((mention.start, mention.end, kind))
+        items = extractor.sentence(parsed.doc, 0, len(parsed.doc), mentions)
+        prepared.append(
+            Prepared(
+                items,
+                sentence.labels,
+                sentence.gold,
+                sentence.is_news,
+                frozenset(rules),
+                frozenset(linked),
+            )
+        )
+    return prepared
+
+
+def train(prepared: Sequence[Prepared], out: Path, params: dict[str, float]) -> None:
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for sentence in prepared:
+        trainer.append(pycrfsuite.ItemSequence(sentence.items), list(sentence.labels))
+    trainer.set_params(
+        {
+            "c1": params["c1"],
+            "c2": params["c2"],
+            "max_iterations": int(params["max_iterations"]),
+            "feature.minfreq": MIN_FREQ,
+            "feature.possible_transitions": True,
+        }
+    )
+    trainer.train(str(out))
+
+
+def union(
+    tagged: Iterable[tuple[int, int, str]], linked: Iterable[tuple[int, int, str]]
+) -> set[tuple[int, int, str]]:
+    """Linked rule names, plus tagger spans that overlap none of them."""
+    result = set(linked)
+    for span in tagged:
+        if not any(span[0] < other[1] and other[0] < span[1] for other in result):
+            result.add(span)
+    return result
+
+
+def score(tagger: NameTagger, test: Iterable[Prepared]) -> dict[tuple[str, str], Counts]:
+    """Counts per (system, subset) with subset ``all`` or ``news``."""
+    counts = {(system, subset): Counts() for system in SYSTEMS for subset in ("all", "news")}
+    for sentence in test:
+        spans = tagger.tag_items(sentence.items)
+        tagged = {(s.start, s.end, s.type) for s in spans if s.type in SCORED_TYPES}
+        found = {"rules": sentence.rules, "tagger": tagged, "union": union(tagged, sentence.linked)}
+        for system, predicted in found.items():
+            counts[system, "all"].add(sentence.gold, predicted)
+            if sentence.news:
+                counts[system, "news"].add(sentence.gold, predicted)
+    return counts
+
+
+def folds(count: int, k: int, seed: int = SEED) -> list[list[int]]:
+    """Sentence indices of ``k`` folds: blocks of contiguous sentences dealt in a shuffled
+    order, so a fold holds whole stretches of the file and no sentence twice."""
+    blocks = [list(range(start, min(start + BLOCK, count))) for start in range(0, count, BLOCK)]
+    random.Random(seed).shuffle(blocks)
+    result: list[list[int]] = [[] for _ in range(k)]
+    for number, block in enumerate(blocks):
+        result[number % k].extend(block)
+    return [sorted(fold) for fold in result]
+
+
+def cross_validate(
+    prepared: Sequence[Prepared], k: int, params: dict[str, float]
+) -> list[dict[tuple[str, str], Counts]]:
+    results = []
+    for held_out in folds(len(prepared), k):
+        test = set(held_out)
+        training = [s for index, s in enumerate(prepared) if index not in test]
+        with tempfile.TemporaryDirectory() as directory:
+            path = Path(directory) / "fold.crfsuite"
+            train(training, path, params)
+            tagger = NameTagger.from_file(path)
+        results.append(score(tagger, [prepared[index] for index in held_out]))
+    return results
+
+
+def _mean(values: Sequence[float]) -> float:
+    return sum(values) / len(values) if values else 0.0
+
+
+def report_folds(results: list[dict[tuple[str, str], Counts]]) -> str:
+    lines = ["| fold | subset | " + " | ".join(f"{s} F1" for s in SYSTEMS) + " |"]
+    lines.append("|---|---|" + "---|" * len(SYSTEMS))
+    for number, counts in enumerate(results, start=1):
+        for subset in ("all", "news"):
+            cells = [f"{counts[system, subset].scores()[2]:.3f}" for system in SYSTEMS]
+            lines.append(f"| {number} | {subset} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def report_means(results: list[dict[tuple[str, str], Counts]], subsets: Sequence[str]) -> str:
+    """Mean over folds of precision, recall and F1, per system, subset and type."""
+    lines = ["| subset | type | system | P | R | F1 |", "|---|---|---|---|---|---|"]
+    for subset in subsets:
+        for kind in (None, "PER", "ORG", "LOC"):
+            for system in SYSTEMS:
+                scores = [counts[system, subset].scores(kind) for counts in results]
+                p, r, f = (_mean([s[i] for s in scores]) for i in range(3))
+                label = kind or "all"
+                lines.append(f"| {subset} | {label} | {system} | {p:.3f} | {r:.3f} | {f:.3f} |")
+    return "\n".join(lines)
+
+
+def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m chronik.entities.tagger.train")
+    parser.add_argument("--data", type=Path, help="shared data folder (default: settings)")
+    parser.add_argument("--cross-validate", type=int, metavar="K", help="K-fold scores")
+    parser.add_argument("--grid", action="store_true", help="cross-validate each c1/c2 pair")
+    parser.add_argument("--out", type=Path, help="train on all sentences, write the model")
+    parser.add_argument("--c1", type=float, default=DEFAULT_PARAMS["c1"])
+    parser.add_argument("--c2", type=float, default=DEFAULT_PARAMS["c2"])
+    parser.add_argument("--iterations", type=float, default=DEFAULT_PARAMS["max_iterations"])
+    parser.add_argument("--limit", type=int, help="use only the first N sentences")
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _arguments(argv)
+    resources = Resources()
+    data = args.data or resources.settings.data_dir
+    sentences = read_germeval_outer(data / GERMEVAL)[: args.limit]
+    params = {"c1": args.c1, "c2": args.c2, "max_iterations": args.iterations}
+    began = time.perf_counter()
+    prepared = prepare(resources, sentences)
+    _say(f"{len(prepared)} sentences prepared in {time.perf_counter() - began:.0f} s")
+    if args.grid:
+        _grid(prepared, args.cross_validate or 5, params)
+    elif args.cross_validate:
+        results = cross_validate(prepared, args.cross_validate, params)
+        print(f"## {args.cross_validate}-fold cross-validation, params {params}\n")
+        print(report_folds(results) + "\n")
+        print(report_means(results, ("all", "news")) + "\n")
+    if args.out:
+        _train_final(resources, prepared, args.out, params, data / EUROPARL)
+    return 0
+
+
+def _grid(prepared: Sequence[Prepared], k: int, params: dict[str, float]) -> None:
+    print("| c1 | c2 | tagger F1 all | union F1 all | union F1 news |\n|---|---|---|---|---|")
+    for c1, c2 in GRID:
+        results = cross_validate(prepared, k, {**params, "c1": c1, "c2": c2})
+        tagger = _mean([r["tagger", "all"].scores()[2] for r in results])
+        both = _mean([r["union", "all"].scores()[2] for r in results])
+        news = _mean([r["union", "news"].scores()[2] for r in results])
+        print(f"| {c1} | {c2} | {tagger:.3f} | {both:.3f} | {news:.3f} |", flush=True)
+
+
+def _train_final(
+    resources: Resources,
+    prepared: Sequence[Prepared],
+    out: Path,
+    params: dict[str, float],
+    europarl: Path,
+) -> None:
+    began = time.perf_counter()
+    train(prepared, out, params)
+    size = out.stat().st_size / 1e6
+    _say(f"trained on {len(prepared)} sentences in {time.perf_counter() - began:.0f} s")
+    _say(f"wrote {out} ({size:.1f} MB)")
+    if europarl.is_file():
+        tagger = NameTagger.from_file(out)
+        counts = score(tagger, prepare(resources, read_europarl(europarl)))
+        print("## Europarl dev (out of domain), trained on all of GermEval dev\n")
+        print(report_means([counts], ("all",)) + "\n")
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
+
+
+__all__ = ["TaggedSpan", "cross_validate", "folds", "main", "prepare", "read_germeval_outer"]

@@ -1,0 +1,85 @@
+"""The quotation stage: direct quotes, then indirect and reported speech outside them,
+then speakers and addressees resolved to the article's entities.
+
+A speaker is only ever the phrase a frame names; when that phrase is no entity (``ein
+Sprecher``) the quote keeps the phrase as ``speaker_span`` and ``speaker`` stays null.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from chronik.entities.recognise import EntityResult
+from chronik.language.parsed import Parsed
+from chronik.model import Quote, Span
+from chronik.quotes.direct import DirectQuotes
+from chronik.quotes.indirect import IndirectSpeech
+from chronik.quotes.lexicon import SpeechLexicon
+from chronik.quotes.marks import marked_spans
+from chronik.quotes.records import Found
+
+
+class QuoteFinder:
+    def __init__(self, lexicon: SpeechLexicon) -> None:
+        self._direct = DirectQuotes(lexicon)
+        self._indirect = IndirectSpeech(lexicon)
+
+    def run(self, parsed: Parsed, entities: EntityResult) -> list[Quote]:
+        doc, mentions = parsed.doc, entities.mentions
+        bounds = {i: (s.start, s.end) for s in parsed.sentences for i in range(s.start, s.end)}
+        direct = self._direct.find(doc, marked_spans(parsed), parsed.separable, mentions, bounds)
+        inside = {i for q in direct for a, b in q.content for i in range(a - 1, b + 1)}
+        found = list(direct)
+        previous: tuple[int, int] | None = None
+        for sentence in parsed.sentences:
+            if sentence.role == "title" or all(
+                i in inside for i in range(sentence.start, sentence.end)
+            ):
+                previous = (sentence.start, sentence.end)
+                continue
+            for quote in self._indirect.sentence(
+                doc, sentence.start, sentence.end, previous, parsed.separable, mentions
+            ):
+                if not _inside(quote, inside):
+                    found.append(quote)
+            previous = (sentence.start, sentence.end)
+        found.sort(key=lambda q: q.start)
+        return [_quote(doc, q, f"q{n}", entities) for n, q in enumerate(found, start=1)]
+
+
+def _inside(quote: Found, inside: set[int]) -> bool:
+    return quote.start in inside and quote.end - 1 in inside
+
+
+def _span(doc: Doc, start: int, end: int) -> Span:
+    first, last = doc[start], doc[end - 1]
+    return Span.of(doc.text, first.idx, last.idx + len(last.text))
+
+
+def _quote(doc: Doc, found: Found, quote_id: str, entities: EntityResult) -> Quote:
+    parts = [_span(doc, a, b) for a, b in found.content if b > a]
+    content = Span.of(doc.text, parts[0].start, parts[-1].end)
+    cues = [_span(doc, i, i + 1) for i in sorted(found.cue)]
+    return Quote(
+        id=quote_id,
+        form=found.form,  # type: ignore[arg-type]
+        content=content,
+        content_parts=parts if len(parts) > 1 else None,
+        cue=cues[0] if cues else None,
+        cue_parts=cues if len(cues) > 1 else None,
+        speaker=_entity(found.speaker, entities),
+        speaker_span=_span(doc, *found.speaker) if found.speaker else None,
+        addressee=_entity(found.addressee, entities),
+        addressee_span=_span(doc, *found.addressee) if found.addressee else None,
+    )
+
+
+def _entity(tokens: tuple[int, int] | None, entities: EntityResult) -> str | None:
+    """The entity whose mention lies in the phrase (its head mention, the last one)."""
+    if tokens is None:
+        return None
+    found = None
+    for index, mention in enumerate(entities.mentions):
+        if tokens[0] <= mention.start and mention.end <= tokens[1]:
+            found = entities.entity_of_mention.get(index, found)
+    return found

@@ -1,0 +1,258 @@
+"""Indirect and reported speech in one sentence.
+
+- a speech verb with a ``dass``/``ob``/wh clause or a subjunctive clause (indirect);
+- a speech act with a ``zu`` infinitive or an object (reported: ``schlug vor, … zu``);
+- ``laut X``, ``X zufolge``, ``nach Angaben X``, ``…, so X``, ``wie X mitteilte``;
+- ``Dies sagte X`` / ``Das teilte X mit``: the previous sentence is the content.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from chronik.entities.records import Mention
+from chronik.quotes.lexicon import SpeechLexicon, SpeechVerb
+from chronik.quotes.phrases import (
+    FINITE,
+    clause_bounds,
+    cue_tokens,
+    is_subjunctive,
+    noun_phrase,
+    speech_verb,
+    subject,
+)
+from chronik.quotes.records import Found
+
+_COMPLEMENTIZERS = {"dass": "dass", "ob": "ob"}
+_WH_TAGS = frozenset({"PWS", "PWAV", "PWAT"})
+_CATAPHORIC = frozenset({"dies", "das", "dem", "darauf", "dieses", "diese"})
+_REPORTED_CLASSES = frozenset({"directive", "commissive"})
+_DATIVE = frozenset({"dem", "der", "den", "einem", "einer", "ihm", "ihr", "ihnen"})
+_SUBJUNCTIVE_REACH = 10
+
+
+class IndirectSpeech:
+    def __init__(self, lexicon: SpeechLexicon) -> None:
+        self._lexicon = lexicon
+
+    def sentence(
+        self,
+        doc: Doc,
+        start: int,
+        end: int,
+        previous: tuple[int, int] | None,
+        separable: dict[int, int],
+        mentions: list[Mention],
+    ) -> list[Found]:
+        found = self._cataphoric(doc, start, end, previous, separable, mentions)
+        if found:
+            return found
+        found = self._markers(doc, start, end, mentions)
+        for index in range(start, end):
+            verb = speech_verb(doc, index, separable, self._lexicon)
+            if verb is None or doc[index].tag_ not in FINITE:
+                continue
+            quote = self._complement(doc, index, verb, start, end, separable, mentions)
+            if quote is not None and not _overlaps(quote, found):
+                found.append(quote)
+        return found
+
+    def _cataphoric(
+        self,
+        doc: Doc,
+        start: int,
+        end: int,
+        previous: tuple[int, int] | None,
+        separable: dict[int, int],
+        mentions: list[Mention],
+    ) -> list[Found]:
+        """``Dies sagte der Minister am Dienstag.`` attributes the previous sentence."""
+        if previous is None or end - start < 3 or doc[start].lower_ not in _CATAPHORIC:
+            return []
+        verb = speech_verb(doc, start + 1, separable, self._lexicon)
+        if verb is None or doc[start + 1].tag_ not in FINITE:
+            return []
+        content = _without_final_punctuation(doc, *previous)
+        return [
+            Found(
+                "indirect",
+                [content],
+                cue=cue_tokens(start + 1, separable),
+                speaker=subject(doc, start + 1, start, end, mentions),
+            )
+        ]
+
+    def _complement(
+        self,
+        doc: Doc,
+        verb_index: int,
+        verb: SpeechVerb,
+        start: int,
+        end: int,
+        separable: dict[int, int],
+        mentions: list[Mention],
+    ) -> Found | None:
+        cue = cue_tokens(verb_index, separable)
+        after = max(cue) + 1
+        comma = next((i for i in range(after - 1, min(end, after + 3)) if doc[i].text == ","), None)
+        speaker = subject(doc, verb_index, start, end, mentions)
+        if comma is not None and comma + 1 < end:
+            first = doc[comma + 1]
+            if first.lower_ in _COMPLEMENTIZERS or first.tag_ in _WH_TAGS:
+                if verb.frames("indirect"):
+                    content = _without_final_punctuation(
+                        doc, comma + 2 if first.lower_ in _COMPLEMENTIZERS else comma + 1, end
+                    )
+                    return Found("indirect", [content], cue=cue, speaker=speaker)
+            if _zu_infinitive(doc, comma + 1, end) and set(verb.classes) & _REPORTED_CLASSES:
+                content = _without_final_punctuation(doc, comma + 1, end)
+                return Found(
+                    "reported",
+                    [content],
+                    cue=cue,
+                    speaker=speaker,
+                    addressee=_addressee(doc, verb_index, after, mentions, verb),
+                )
+            if _subjunctive_clause(doc, comma + 1, end) and verb.frames("indirect"):
+                content = _without_final_punctuation(doc, comma + 1, end)
+                return Found("indirect", [content], cue=cue, speaker=speaker)
+        return self._inverted(doc, verb_index, verb, start, end, cue, speaker)
+
+    def _inverted(
+        self,
+        doc: Doc,
+        verb_index: int,
+        verb: SpeechVerb,
+        start: int,
+        end: int,
+        cue: list[int],
+        speaker: tuple[int, int] | None,
+    ) -> Found | None:
+        """``Russland sei bereit, sagte Lawrow.``: the frame follows the content."""
+        if (
+            verb_index - 1 <= start
+            or doc[verb_index - 1].text != ","
+            or not verb.frames("indirect")
+        ):
+            return None
+        if not _subjunctive_clause(doc, start, verb_index - 1):
+            return None
+        return Found("indirect", [(start, verb_index - 1)], cue=cue, speaker=speaker)
+
+    def _markers(self, doc: Doc, start: int, end: int, mentions: list[Mention]) -> list[Found]:
+        found = []
+        for index in range(start, end):
+            word = doc[index].lower_
+            if word == "laut" and doc[index].tag_ in ("APPR", "ADJD", "ADV"):
+                quote = _prepositional(doc, index, index + 1, end, mentions)
+            elif word == "nach" and index + 1 < end and doc[index + 1].lower_ == "angaben":
+                source = index + 2 + (doc[index + 2].lower_ == "von" if index + 2 < end else 0)
+                quote = _prepositional(doc, index, source, end, mentions, cue_end=index + 2)
+            elif word == "zufolge":
+                quote = _postpositional(doc, index, start, end, mentions)
+            elif word == "so" and index > start and doc[index - 1].text == ",":
+                quote = _so_frame(doc, index, start, end, mentions)
+            else:
+                quote = None
+            if quote is not None:
+                found.append(quote)
+        return found
+
+
+def _prepositional(
+    doc: Doc, cue: int, source: int, end: int, mentions: list[Mention], cue_end: int | None = None
+) -> Found | None:
+    """``Laut dem Minister wird …``: the source phrase, then the content to the end."""
+    phrase = _mention_or_phrase(doc, source, end, mentions)
+    if phrase is None or phrase[1] >= end - 1:
+        return None
+    content_start = phrase[1] + (doc[phrase[1]].text == ",")
+    return Found(
+        "indirect",
+        [_without_final_punctuation(doc, content_start, end)],
+        cue=list(range(cue, cue_end or cue + 1)),
+        speaker=phrase,
+    )
+
+
+def _postpositional(
+    doc: Doc, cue: int, start: int, end: int, mentions: list[Mention]
+) -> Found | None:
+    """``Dem Bericht zufolge ist …`` — the source stands before ``zufolge``."""
+    left = cue - 1
+    while left > start and doc[left - 1].tag_ in ("ART", "ADJA", "NN", "NE", "PPOSAT"):
+        left -= 1
+    if left >= cue or cue + 1 >= end:
+        return None
+    phrase = _mention_or_phrase(doc, left, cue, mentions) or (left, cue)
+    if left == start:
+        content = _without_final_punctuation(doc, cue + 1, end)
+    else:
+        content = (start, left - (doc[left - 1].text == ","))
+    return Found("indirect", [content], cue=[cue], speaker=phrase)
+
+
+def _so_frame(doc: Doc, cue: int, start: int, end: int, mentions: list[Mention]) -> Found | None:
+    """``…, so der Sprecher.``: the content is the clause before the comma."""
+    phrase = _mention_or_phrase(doc, cue + 1, end, mentions)
+    if phrase is None or phrase[1] < end - 1 or cue - 1 <= start:
+        return None
+    return Found("indirect", [(start, cue - 1)], cue=[cue], speaker=phrase)
+
+
+def _mention_or_phrase(
+    doc: Doc, index: int, end: int, mentions: list[Mention]
+) -> tuple[int, int] | None:
+    """The source phrase at ``index``, with a name in apposition (``dem Sprecher Max
+    Brandt``) included."""
+    phrase = _first_phrase(doc, index, end, mentions)
+    if phrase is None:
+        return None
+    for mention in mentions:
+        if mention.start == phrase[1] and mention.kind == "name":
+            return phrase[0], mention.end
+    return phrase
+
+
+def _first_phrase(
+    doc: Doc, index: int, end: int, mentions: list[Mention]
+) -> tuple[int, int] | None:
+    for mention in mentions:
+        if mention.start == index or (
+            mention.start > index
+            and mention.start <= index + 2
+            and all(t.tag_ in ("ART", "ADJA", "PPOSAT") for t in doc[index : mention.start])
+        ):
+            return (index, mention.end) if mention.start > index else (mention.start, mention.end)
+    return noun_phrase(doc, index, end)
+
+
+def _addressee(
+    doc: Doc, verb: int, after: int, mentions: list[Mention], speech: SpeechVerb
+) -> tuple[int, int] | None:
+    """The dative object between the verb and its particle: ``schlug dem General vor``."""
+    if "dat" not in speech.addressee:
+        return None
+    for mention in mentions:
+        if verb < mention.start < after and doc[mention.start].lower_ in _DATIVE:
+            return mention.start, mention.end
+    return None
+
+
+def _zu_infinitive(doc: Doc, start: int, end: int) -> bool:
+    left, right = clause_bounds(doc, start, start, end)
+    return any(t.tag_ in ("VVIZU", "PTKZU") for t in doc[left:right])
+
+
+def _subjunctive_clause(doc: Doc, start: int, end: int) -> bool:
+    return any(is_subjunctive(doc, i) for i in range(start, min(end, start + _SUBJUNCTIVE_REACH)))
+
+
+def _without_final_punctuation(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    while end > start and (doc[end - 1].tag_ in ("$.", "$(") or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def _overlaps(quote: Found, others: list[Found]) -> bool:
+    return any(quote.start < other.end and other.start < quote.end for other in others)
