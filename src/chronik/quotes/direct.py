@@ -4,6 +4,8 @@ paragraph without a frame that continues the previous speaker."""
 
 from __future__ import annotations
 
+import itertools
+
 from spacy.tokens import Doc
 
 from chronik.entities.records import Mention
@@ -120,7 +122,7 @@ class DirectQuotes:
 def _carry_speakers(quotes: list[Found]) -> None:
     """A quote without a frame right after a framed quote (same or next paragraph) goes on
     with the same speaker; it keeps no cue of its own."""
-    for previous, quote in zip(quotes, quotes[1:], strict=False):
+    for previous, quote in itertools.pairwise(quotes):
         if quote.cue or quote.speaker is not None or previous.speaker is None:
             continue
         if quote.paragraph - previous.paragraph in (0, 1):

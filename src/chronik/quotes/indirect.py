@@ -98,12 +98,13 @@ class IndirectSpeech:
         speaker = subject(doc, verb_index, start, end, mentions)
         if comma is not None and comma + 1 < end:
             first = doc[comma + 1]
-            if first.lower_ in _COMPLEMENTIZERS or first.tag_ in _WH_TAGS:
-                if verb.frames("indirect"):
-                    content = _without_final_punctuation(
-                        doc, comma + 2 if first.lower_ in _COMPLEMENTIZERS else comma + 1, end
-                    )
-                    return Found("indirect", [content], cue=cue, speaker=speaker)
+            if (first.lower_ in _COMPLEMENTIZERS or first.tag_ in _WH_TAGS) and verb.frames(
+                "indirect"
+            ):
+                content = _without_final_punctuation(
+                    doc, comma + 2 if first.lower_ in _COMPLEMENTIZERS else comma + 1, end
+                )
+                return Found("indirect", [content], cue=cue, speaker=speaker)
             if _zu_infinitive(doc, comma + 1, end) and set(verb.classes) & _REPORTED_CLASSES:
                 content = _without_final_punctuation(doc, comma + 1, end)
                 return Found(
