@@ -96,7 +96,7 @@ def test_german_tags_are_stts(resources: Resources) -> None:
 
 
 def test_german_glued_caption_credit_is_split(resources: Resources) -> None:
-    tokens = resources.german._tokenizer.sentences("bereit auszubauenQuelle: dpa", 0, 28)
+    tokens = resources.german.tokenizer.sentences("bereit auszubauenQuelle: dpa", 0, 28)
     words = ["bereit auszubauenQuelle: dpa"[a:b] for a, b in tokens[0].offsets]
     assert "auszubauen" in words and "Quelle" in words
 

@@ -12,6 +12,7 @@ from typing import Annotated
 import typer
 
 from chronik.errors import ChronikError, InputError
+from chronik.evaluation.spkatt import article_to_spkatt
 from chronik.ingest.document import RawDocument
 from chronik.ingest.readers import open_input
 from chronik.interfaces.errors import EXIT_INTERNAL, fail, internal
@@ -27,6 +28,7 @@ class OutputFormat(StrEnum):
     text = "text"
     json = "json"
     jsonl = "jsonl"
+    spkatt = "spkatt"
 
 
 class InputFormat(StrEnum):
@@ -43,7 +45,11 @@ def analyze(
     url: Annotated[str | None, typer.Option(help="URL of the article.")] = None,
     output_format: Annotated[
         OutputFormat | None,
-        typer.Option("--format", help="text (default on a terminal), json, or jsonl."),
+        typer.Option(
+            "--format",
+            help="text (default on a terminal), json, jsonl, or spkatt "
+            "(quotes in the GermEval 2023 SpkAtt JSON format).",
+        ),
     ] = None,
     input_format: Annotated[
         InputFormat, typer.Option(help="Read the input as this format, whatever its suffix.")
@@ -69,9 +75,9 @@ def analyze(
         results = (_analyse(item, resources, known) for item in opened.documents)
         chosen = output_format or _default_format(opened.is_batch)
         if opened.is_batch:
-            _batch(results, chosen)
+            _batch(results, chosen, resources)
         else:
-            _single(next(results), chosen)
+            _single(next(results), chosen, resources)
     except ChronikError as error:
         fail(error)
 
@@ -112,19 +118,26 @@ def _default_format(batch: bool) -> OutputFormat:
     return OutputFormat.jsonl if batch else OutputFormat.json
 
 
-def _single(result: Article | tuple[str | None, str], chosen: OutputFormat) -> None:
+def _single(
+    result: Article | tuple[str | None, str], chosen: OutputFormat, resources: Resources
+) -> None:
     if isinstance(result, tuple):
         message = result[1]
         fail(message, status=EXIT_INTERNAL if "[E900]" in message else 2)
     if chosen == OutputFormat.text:
         render_article(result)
+    elif chosen == OutputFormat.spkatt:
+        document = article_to_spkatt(result, resources.german.tokenizer)
+        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=1) + "\n")
     elif chosen == OutputFormat.json:
         sys.stdout.write(result.model_dump_json(indent=2) + "\n")
     else:
         sys.stdout.write(result.model_dump_json() + "\n")
 
 
-def _batch(results: Iterator[Article | tuple[str | None, str]], chosen: OutputFormat) -> None:
+def _batch(
+    results: Iterator[Article | tuple[str | None, str]], chosen: OutputFormat, resources: Resources
+) -> None:
     """Write each result as soon as it is ready, in input order."""
     failed = total = 0
     if chosen == OutputFormat.json:
@@ -133,6 +146,15 @@ def _batch(results: Iterator[Article | tuple[str | None, str]], chosen: OutputFo
         failed += isinstance(result, tuple)
         if chosen == OutputFormat.text:
             _render_or_report(result)
+        elif chosen == OutputFormat.spkatt:
+            line = (
+                _json_line(result)
+                if isinstance(result, tuple)
+                else json.dumps(
+                    article_to_spkatt(result, resources.german.tokenizer), ensure_ascii=False
+                )
+            )
+            sys.stdout.write(line + "\n")
         elif chosen == OutputFormat.json:
             sys.stdout.write(("\n" if total == 0 else ",\n") + _json_line(result))
         else:

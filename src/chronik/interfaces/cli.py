@@ -26,6 +26,7 @@ fingerprints.command("learn")(fingerprint_command.learn)
 app.add_typer(fingerprints, name="fingerprints")
 evaluation = typer.Typer(help="Score Chronik against gold data.", no_args_is_help=True)
 evaluation.command("ner")(eval_command.ner)
+evaluation.command("quotes")(eval_command.quotes)
 app.add_typer(evaluation, name="eval")
 
 

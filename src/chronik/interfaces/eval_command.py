@@ -12,6 +12,8 @@ from rich.table import Table
 from chronik.errors import ChronikError
 from chronik.evaluation.germeval import read_germeval
 from chronik.evaluation.ner import Counts, evaluate
+from chronik.evaluation.quotes_eval import evaluate as evaluate_quotes
+from chronik.evaluation.spkatt import ROLES, read_directory
 from chronik.interfaces.errors import fail
 from chronik.resources import Resources
 
@@ -33,6 +35,37 @@ def ner(
         fail(error)
     news = sum(s.is_news for s in sentences)
     Console().print(_table(results, f"{path.name}: {len(sentences)} sentences, {news} news"))
+
+
+def quotes(
+    folder: Annotated[Path, typer.Argument(help="A directory of SpkAtt JSON gold files.")],
+    limit: Annotated[int | None, typer.Option(help="Score the first N files only.")] = None,
+) -> None:
+    """Quotation roles against GermEval 2023 SpkAtt gold (token overlap, matched by message).
+
+    Example: chronik eval quotes ../shared/data/spkatt-news/train
+    """
+    try:
+        documents = read_directory(folder)[:limit]
+        counts = evaluate_quotes(Resources().warm(), documents)
+    except ChronikError as error:
+        fail(error)
+    table = Table(title=f"{folder}: {len(documents)} documents", title_justify="left")
+    for column in ("role", "precision", "recall", "F1", "gold tokens", "predicted tokens"):
+        table.add_column(column, justify="left" if column == "role" else "right")
+    for role in (*ROLES, None):
+        precision, recall, f1 = counts.scores(role)
+        gold = counts.gold[role] if role else sum(counts.gold.values())
+        predicted = counts.predicted[role] if role else sum(counts.predicted.values())
+        table.add_row(
+            role or "joint",
+            f"{precision:.3f}",
+            f"{recall:.3f}",
+            f"{f1:.3f}",
+            str(gold),
+            str(predicted),
+        )
+    Console().print(table)
 
 
 def _table(results: dict[str, Counts], title: str) -> Table:

@@ -16,6 +16,7 @@ from chronik.quotes.direct import DirectQuotes
 from chronik.quotes.indirect import IndirectSpeech
 from chronik.quotes.lexicon import SpeechLexicon
 from chronik.quotes.marks import marked_spans
+from chronik.quotes.phrases import FINITE, is_subjunctive
 from chronik.quotes.records import Found
 
 
@@ -45,6 +46,35 @@ class QuoteFinder:
             previous = (sentence.start, sentence.end)
         found.sort(key=lambda q: q.start)
         return [_quote(doc, q, f"q{n}", entities) for n, q in enumerate(found, start=1)]
+
+
+def _latest_speaker(
+    found: list[Found], end: int, number: int, last: tuple[int, Found] | None
+) -> tuple[int, Found] | None:
+    candidates = [q for q in found if q.speaker is not None and q.start < end]
+    if not candidates:
+        return last
+    latest = max(candidates, key=lambda q: q.start)
+    if last is not None and last[1] is latest:
+        return last
+    return number, latest
+
+
+def _reported_mood(doc: Doc, start: int, end: int) -> bool:
+    """The sentence's first finite verb is in the subjunctive of reported speech."""
+    for index in range(start, end):
+        if doc[index].tag_ in FINITE:
+            return is_subjunctive(doc, index) and doc[index].lower_ not in _CONDITIONAL
+    return False
+
+
+_CONDITIONAL = frozenset({"würde", "würden", "könnte", "könnten", "sollte", "müsste"})
+
+
+def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    while end > start and (doc[end - 1].tag_ == "$." or doc[end - 1].is_space):
+        end -= 1
+    return start, end
 
 
 def _inside(quote: Found, inside: set[int]) -> bool:

@@ -117,7 +117,10 @@ class IndirectSpeech:
             if _subjunctive_clause(doc, comma + 1, end) and verb.frames("indirect"):
                 content = _without_final_punctuation(doc, comma + 1, end)
                 return Found("indirect", [content], cue=cue, speaker=speaker)
-        return self._inverted(doc, verb_index, verb, start, end, cue, speaker)
+        inverted = self._inverted(doc, verb_index, verb, start, end, cue, speaker)
+        if inverted is not None:
+            return inverted
+        return _prepositional_content(doc, verb_index, verb, end, cue, speaker)
 
     def _inverted(
         self,
@@ -140,6 +143,41 @@ class IndirectSpeech:
             return None
         return Found("indirect", [(start, verb_index - 1)], cue=cue, speaker=speaker)
 
+    def _according_to(self, doc: Doc, cue: int, end: int) -> Found | None:
+        """``Nach einer Studie ist …``, ``Nach seiner Meinung hätte …``."""
+        after = _speech_noun_phrase(doc, cue + 1, end, self._lexicon)
+        if after is None or after >= end or doc[after].tag_ not in FINITE:
+            return None
+        return Found(
+            "indirect",
+            [_without_final_punctuation(doc, after, end)],
+            cue=[cue],
+            speaker=(cue + 1, after),
+        )
+
+    def _as_reported(self, doc: Doc, cue: int, end: int, mentions: list[Mention]) -> Found | None:
+        """``Wie der Bundeswahlleiter mitteilte, lag …``: the main clause is the content."""
+        comma = next((i for i in range(cue + 1, min(end, cue + 15)) if doc[i].text == ","), None)
+        if comma is None or comma + 1 >= end:
+            return None
+        verb = next(
+            (
+                i
+                for i in range(comma - 1, cue, -1)
+                if speech_verb(doc, i, {}, self._lexicon) is not None
+            ),
+            None,
+        )
+        if verb is None:
+            return None
+        source = _mention_or_phrase(doc, cue + 1, verb, mentions)
+        return Found(
+            "indirect",
+            [_without_final_punctuation(doc, comma + 1, end)],
+            cue=[verb],
+            speaker=source,
+        )
+
     def _markers(self, doc: Doc, start: int, end: int, mentions: list[Mention]) -> list[Found]:
         found = []
         for index in range(start, end):
@@ -149,6 +187,18 @@ class IndirectSpeech:
             elif word == "nach" and index + 1 < end and doc[index + 1].lower_ == "angaben":
                 source = index + 2 + (doc[index + 2].lower_ == "von" if index + 2 < end else 0)
                 quote = _prepositional(doc, index, source, end, mentions, cue_end=index + 2)
+            elif word in ("nach", "gemäß") and index == start:
+                quote = self._according_to(doc, index, end)
+            elif word == "wie" and index == start:
+                quote = self._as_reported(doc, index, end, mentions)
+            elif (
+                word in ("demnach", "danach")
+                and index == start
+                and doc[index].tag_ in ("PROAV", "ADV")
+            ):
+                quote = Found(
+                    "indirect", [_without_final_punctuation(doc, index + 1, end)], cue=[index]
+                )
             elif word == "zufolge":
                 quote = _postpositional(doc, index, start, end, mentions)
             elif word == "so" and index > start and doc[index - 1].text == ",":
@@ -158,6 +208,22 @@ class IndirectSpeech:
             if quote is not None:
                 found.append(quote)
         return found
+
+
+def _speech_noun_phrase(doc: Doc, start: int, end: int, lexicon: SpeechLexicon) -> int | None:
+    """End of ``einer norwegischen Studie`` / ``seiner Meinung`` when its head is a
+    noun of saying or a source (Angaben, Meinung, Studie, Bericht, Erkenntnissen)."""
+    index = start
+    while index < end and doc[index].tag_ in ("ART", "PPOSAT", "PRELAT", "ADJA", "PIAT", "PDAT"):
+        index += 1
+    if index >= end or doc[index].tag_ != "NN" or lexicon.noun(doc[index].text) is None:
+        return None
+    after = index + 1
+    if after < end and doc[after].lower_ in ("des", "der", "von"):
+        after += 1
+        while after < end and doc[after].tag_ in ("ART", "ADJA", "NN", "NE"):
+            after += 1
+    return after
 
 
 def _prepositional(
@@ -226,6 +292,26 @@ def _first_phrase(
         ):
             return (index, mention.end) if mention.start > index else (mention.start, mention.end)
     return noun_phrase(doc, index, end)
+
+
+def _prepositional_content(
+    doc: Doc,
+    verb_index: int,
+    verb: SpeechVerb,
+    end: int,
+    cue: list[int],
+    speaker: tuple[int, int] | None,
+) -> Found | None:
+    """``sprach von einem Riesenerfolg``, ``warnte vor einer Eskalation``: reported."""
+    if "pp" not in verb.complements or not verb.content_preps or speaker is None:
+        return None
+    _, right = clause_bounds(doc, verb_index, verb_index, end)
+    for index in range(verb_index + 1, right):
+        if doc[index].lower_ in verb.content_preps and doc[index].tag_ in ("APPR", "APPRART"):
+            content = _without_final_punctuation(doc, index, right)
+            if content[1] - content[0] >= 2:
+                return Found("reported", [content], cue=cue, speaker=speaker)
+    return None
 
 
 def _addressee(

@@ -30,7 +30,7 @@ def speech_verb(
     token = doc[index]
     if token.tag_ not in FINITE and token.tag_ not in ("VVPP", "VVINF"):
         return None
-    return lexicon.verb(token.lemma_)
+    return lexicon.verb(token.lemma_) or lexicon.verb(f"davon {token.lemma_}")
 
 
 def cue_tokens(index: int, separable: dict[int, int]) -> list[int]:
@@ -39,11 +39,21 @@ def cue_tokens(index: int, separable: dict[int, int]) -> list[int]:
 
 
 def clause_bounds(doc: Doc, index: int, start: int, end: int) -> tuple[int, int]:
-    """The clause around ``index``: between commas, colons and sentence ends, widened
-    over commas that only set off an apposition or a relative clause is not attempted."""
+    """The clause around ``index``: between commas, colons and sentence ends. Leftwards
+    it widens over commas that only set off an apposition (a stretch without a verb:
+    ``Der Leiter des Programms, Klaus Stöhr, sagte``)."""
     left = index
     while left > start and doc[left - 1].text not in _CLAUSE_BREAKS | _SENTENCE_END:
         left -= 1
+    while left - 1 > start and doc[left - 1].text == ",":
+        segment = left - 1
+        while segment > start and doc[segment - 1].text not in _CLAUSE_BREAKS | _SENTENCE_END:
+            segment -= 1
+        if segment == left - 1 or any(
+            t.tag_ in FINITE or t.tag_ in _CONJUNCT_TAGS for t in doc[segment : left - 1]
+        ):
+            break
+        left = segment
     right = index + 1
     while right < end and doc[right].text not in _CLAUSE_BREAKS | _SENTENCE_END:
         right += 1
@@ -96,12 +106,24 @@ def subject(
             index = _after_pp(doc, index, right)  # "sagte am Dienstag in Moskau der Minister"
             continue
         if token.tag_ in _NP_START and token.lower_ not in _NON_NOMINATIVE:
-            found = _mention_span(mentions, index, index + 1)
-            return found or noun_phrase(doc, index, right)
+            found = _mention_span(mentions, index, index + 1) or noun_phrase(doc, index, right)
+            return _with_apposition(doc, found, end, mentions)
         if token.tag_ not in ("ADV", "PTKNEG", "PROAV", "ADJD", "PRF"):
             return None
         index += 1
     return None
+
+
+def _with_apposition(
+    doc: Doc, phrase: tuple[int, int] | None, end: int, mentions: list[Mention]
+) -> tuple[int, int] | None:
+    """``der Leiter des Programms, Klaus Stöhr``: a name after a comma belongs to it."""
+    if phrase is None or phrase[1] + 1 >= end or doc[phrase[1]].text != ",":
+        return phrase
+    for mention in mentions:
+        if mention.start == phrase[1] + 1 and mention.kind == "name":
+            return phrase[0], mention.end
+    return phrase
 
 
 def _after_pp(doc: Doc, index: int, right: int) -> int:
@@ -122,6 +144,11 @@ def _prefield_subject(
         or first.lower_ in _NON_NOMINATIVE
     ):
         return None
+    last = verb
+    while last > left and doc[last - 1].text == ",":
+        last -= 1
+    if "," in [t.text for t in doc[left:last]]:
+        return left, last  # a phrase with its apposition: the whole prefield
     found = _mention_span(mentions, left, left + 1)
     if found is not None and found[1] <= verb:
         return found

@@ -17,23 +17,34 @@ class GermanLayer:
 
     def __init__(self, vocab: Vocab) -> None:
         self._vocab = vocab
-        self._tokenizer = GermanTokenizer()
+        self.tokenizer = GermanTokenizer()
         self._tagger = GermanTagger()
 
     def process_tokens(self, words: list[str]) -> Parsed:
         """One pre-tokenised sentence (for evaluation on gold tokenisation)."""
+        return self.process_sentences([words])
+
+    def process_sentences(self, sentences: list[list[str]]) -> Parsed:
+        """Pre-tokenised sentences of one paragraph, joined by spaces (gold tokenisation)."""
+        words = [word for sentence in sentences for word in sentence]
         text, offsets = _tokens_layer_text(words)
-        tags, lemmas = self._tagger.tag(words)
         plan = TokenPlan.empty()
-        for number, (start, end) in enumerate(offsets):
-            plan.add(start, end, sent_start=number == 0, tag=tags[number], lemma=lemmas[number])
-        separable = attach_particles(words, tags, lemmas)
+        separable: dict[int, int] = {}
+        ranges = []
+        for sentence in sentences:
+            first = len(plan.starts)
+            tags, lemmas = self._tagger.tag(sentence)
+            for number in range(len(sentence)):
+                start, end = offsets[first + number]
+                plan.add(start, end, sent_start=number == 0, tag=tags[number], lemma=lemmas[number])
+            for verb, particle in attach_particles(sentence, tags, lemmas).items():
+                separable[first + verb] = first + particle
+            ranges.append((first, len(plan.starts)))
         _join_lemmas(plan, separable)
         doc, index = build_doc(self._vocab, text, plan)
-        sentences = [Sentence(0, len(doc), "body", 0)] if words else []
         return Parsed(
             doc=doc,
-            sentences=sentences,
+            sentences=[Sentence(index[a], index[b - 1] + 1, "body", 0) for a, b in ranges if b > a],
             language=self.code,
             tagged=True,
             separable={index[v]: index[p] for v, p in separable.items()},
@@ -47,7 +58,7 @@ class GermanLayer:
         position = 0
         for number, unit in enumerate(units):
             plan.add_plain(text, position, unit.start)
-            for tokenized in self._tokenizer.sentences(text, unit.start, unit.end):
+            for tokenized in self.tokenizer.sentences(text, unit.start, unit.end):
                 first = len(plan.starts)
                 words = [text[start:end] for start, end in tokenized.offsets]
                 tags, lemmas = self._tagger.tag(words) if tag else ([""] * len(words), words)
