@@ -63,7 +63,9 @@ def test_pipeline_article_keeps_text_and_spans_index_it(resources: Resources) ->
     for entity in article.entities:
         for mention in entity.mentions:
             assert ARTICLE[mention.start : mention.end] == mention.text
-    assert article.quotes == [] and article.events == []
+    for quote in article.quotes:
+        assert ARTICLE[quote.content.start : quote.content.end] == quote.content.text
+    assert [q.content.text for q in article.quotes] == ["von einem historischen Schritt"]
 
 
 def test_pipeline_sentences_come_from_analysed_parts_only(resources: Resources) -> None:
