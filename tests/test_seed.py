@@ -72,3 +72,83 @@ def test_seed_nothing_analysed_outside_the_article(seed: tuple[dict, dict]) -> N
     for span in spans:
         for outside in excluded:
             assert span["end"] <= outside["start"] or span["start"] >= outside["end"]
+
+
+def _entity_by_name(article: dict, name: str) -> dict:  # type: ignore[type-arg]
+    for entity in article["entities"]:
+        if entity["name"] == name:
+            return entity
+    raise AssertionError(f"{name} not among {[e['name'] for e in article['entities']]}")
+
+
+def test_seed_entities(seed: tuple[dict, dict]) -> None:  # type: ignore[type-arg]
+    article, expected = seed
+    text = article["text"]
+    for wanted in expected["entities"]:
+        entity = _entity_by_name(article, wanted["name"])
+        assert entity["type"] == wanted["type"]
+        assert entity["country"] == wanted.get("country", entity["country"])
+        assert entity["sector"] == wanted.get("sector", entity["sector"])
+        if "roles_include" in wanted:
+            assert wanted["roles_include"] in entity["roles"]
+        if "kind" in wanted:
+            assert entity["kind"] == wanted["kind"]
+        for phrase in wanted.get("must_link_mentions", []):
+            places = [i for i in range(len(text)) if text.startswith(phrase, i)]
+            assert any(
+                m["start"] < at + len(phrase) and at < m["end"]
+                for at in places
+                for m in entity["mentions"]
+            ), f"{phrase!r} is not a mention of {wanted['name']}"
+
+
+def test_seed_quotes(seed: tuple[dict, dict]) -> None:  # type: ignore[type-arg]
+    article, expected = seed
+    names = {e["id"]: e["name"] for e in article["entities"]}
+    for wanted in expected["quotes"]:
+        matches = [
+            q
+            for q in article["quotes"]
+            if q["content"]["text"].startswith(wanted["content_starts"])
+        ]
+        assert len(matches) == 1, wanted["content_starts"]
+        quote = matches[0]
+        assert quote["form"] == wanted["form"]
+        assert names.get(quote["speaker"]) == wanted["speaker"]
+        cue = " ".join(
+            c["text"] for c in quote["cue_parts"] or ([quote["cue"]] if quote["cue"] else [])
+        )
+        assert (cue or None) == wanted["cue"]
+        if "addressee" in wanted:
+            assert names.get(quote["addressee"]) == wanted["addressee"]
+
+
+def test_seed_events(seed: tuple[dict, dict]) -> None:  # type: ignore[type-arg]
+    article, expected = seed
+    required = [e for e in expected["events"] if not e.get("optional")]
+    assert len(article["events"]) <= len(expected["events"]) + 1
+    for wanted in required:
+
+        def fits(event: dict, wanted: dict = wanted) -> bool:  # type: ignore[type-arg]
+            sides = [a["country"] for a in event["source"] + event["target"]]
+            if event["type"] != wanted["type"]:
+                return False
+            if "actors_unordered" in wanted:
+                return sorted(set(sides)) == sorted(wanted["actors_unordered"])
+            return [a["country"] for a in event["source"]] == [wanted["source"]] and [
+                a["country"] for a in event["target"]
+            ] == [wanted["target"]]
+
+        [event] = [e for e in article["events"] if fits(e)]
+        if "context" in wanted:
+            assert wanted["context"] in event["context"]
+        if "location" in wanted:
+            assert event["location"]["name"] == wanted["location"]["name"]
+            assert event["location"]["country"] == wanted["location"]["country"]
+        if "date" in wanted:
+            assert event["date"]["value"] == wanted["date"]
+        if "mode" in wanted:
+            assert event["mode"] == wanted["mode"]
+        if "evidence_contains" in wanted:
+            texts = [event["evidence"]["text"]] + [s["text"] for s in event["evidence_more"]]
+            assert any(wanted["evidence_contains"] in t for t in texts)

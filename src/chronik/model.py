@@ -140,6 +140,10 @@ class Event(Record):
     modality: Modality = "asserted"
     evidence: Span
     confidence: float = Field(ge=0.0, le=1.0)
+    trigger: Span | None = Field(None, description="The word or phrase that reports the event.")
+    cameo: str | None = Field(None, description="CAMEO event code where the mapping is clear.")
+    quote: str | None = Field(None, description="The quote the event is stated in, if any.")
+    evidence_more: list[Span] = Field([], description="Further reports of the same event.")
 
 
 class Article(Record):

@@ -6,6 +6,7 @@ import datetime as dt
 
 from chronik import __version__
 from chronik.errors import DocumentTooLongError, EmptyDocumentError, InputError
+from chronik.events.coder import ArticleContext
 from chronik.ingest.document import content_id, domain_of
 from chronik.language.parsed import Parsed
 from chronik.model import Article, Boilerplate, Caption, Source, Span, Structure
@@ -43,12 +44,16 @@ def analyze(
     language = identified.language
     if language is None:
         notes.append("language could not be identified (too little text); analysed as German")
-    entities, quotes = [], []
+    entities, quotes, events = [], [], []
+    structure = to_structure(segmentation, text)
     if language in FULL_LANGUAGES or language is None:
         parsed = resources.german.process(text, analysed)
         found = resources.entities.run(parsed, published_date)
         entities = found.entities
         quotes = resources.quotes.run(parsed, found)
+        day = dt.date.fromisoformat(published_date) if published_date else None
+        dateline = structure.dateline.text if structure.dateline else None
+        events = resources.events.run(parsed, found, ArticleContext(day, dateline, quotes))
     else:
         parsed = resources.generic.process(text, analysed, language=language)
         notes.append(f"language is '{language}': entities, quotes and events are German-only")
@@ -58,10 +63,11 @@ def analyze(
         language=language,
         published=published_date,
         source=Source(outlet=outlet, url=url, domain=domain_of(url), title=title),
-        structure=to_structure(segmentation, text),
+        structure=structure,
         sentences=_sentences(parsed, text),
         entities=entities,
         quotes=quotes,
+        events=events,
         notes=notes,
         chronik_version=__version__,
     )

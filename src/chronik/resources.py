@@ -13,6 +13,8 @@ from spacy.vocab import Vocab
 
 from chronik.entities.lexicon import EntityLexicon
 from chronik.entities.recognise import EntityRecogniser
+from chronik.events.coder import EventCoder
+from chronik.events.lexicon import EventLexicon
 from chronik.kb.knowledge_base import KnowledgeBase
 from chronik.language.de.layer import GermanLayer
 from chronik.language.detect import LanguageIdentifier
@@ -60,10 +62,21 @@ class Resources:
     def quotes(self) -> QuoteFinder:
         return QuoteFinder(SpeechLexicon.load())
 
+    @cached_property
+    def events(self) -> EventCoder:
+        return EventCoder(EventLexicon.load(), self.kb.gazetteer)
+
     def warm(self) -> Resources:
         """Load every part now (before forking workers or timing a benchmark)."""
-        for part in (self.vocab, self.identifier, self.german, self.generic, self.entities,
-                     self.quotes):
+        for part in (
+            self.vocab,
+            self.identifier,
+            self.german,
+            self.generic,
+            self.entities,
+            self.quotes,
+            self.events,
+        ):
             del part
         return self
 

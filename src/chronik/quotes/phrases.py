@@ -18,7 +18,7 @@ _NP_START = frozenset(
 )
 _NP_INNER = frozenset({"ADJA", "ADJD", "NN", "NE", "CARD", "FM", "TRUNC", "KON", "ADV"})
 _NON_NOMINATIVE = frozenset({"dem", "den", "des", "einem", "einen", "eines"})
-_CLAUSE_BREAKS = frozenset({",", ";", ":", "–", "—", "(", ")"})
+_CLAUSE_BREAKS = frozenset({",", ";", ":", "–", "—", "(", ")", "„", "“", "”", "»", "«", '"'})
 _SENTENCE_END = frozenset({".", "!", "?"})
 _CONJUNCT_TAGS = frozenset({"KOUS", "KON", "PRELS", "PWS", "PWAV"})
 

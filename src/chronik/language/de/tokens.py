@@ -7,6 +7,9 @@ also separates scraper glue such as ``auszubauenQuelle``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
+
+from chronik.tables import load_table
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,43 @@ class GermanTokenizer:
                 for token in sentence
                 if token.character_offset[1] > token.character_offset[0]
             ]
-            if offsets:
-                result.append(TokenizedSentence(offsets))
+            result.extend(
+                TokenizedSentence(part)
+                for part in _split_false_abbreviations(text, offsets)
+                if part
+            )
         return result
+
+
+def _split_false_abbreviations(
+    text: str, offsets: list[tuple[int, int]]
+) -> list[list[tuple[int, int]]]:
+    """SoMaJo keeps ``Iran.`` whole (its list has ``iran.`` for iranisch): a capitalised
+    word with a stop at a possible sentence end is a word and a full stop again."""
+    sentences: list[list[tuple[int, int]]] = [[]]
+    for number, (start, end) in enumerate(offsets):
+        word = text[start:end]
+        following = text[offsets[number + 1][0]] if number + 1 < len(offsets) else None
+        if _false_abbreviation(word) and (following is None or following.isupper()):
+            sentences[-1].extend([(start, end - 1), (end - 1, end)])
+            if following is not None:
+                sentences.append([])
+        else:
+            sentences[-1].append((start, end))
+    return sentences
+
+
+def _false_abbreviation(word: str) -> bool:
+    stem = word[:-1]
+    return (
+        word.endswith(".")
+        and len(stem) >= 4
+        and stem[:1].isupper()
+        and stem.isalpha()
+        and stem not in _abbreviations()
+    )
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(load_table(__package__, "abbreviations.tsv").column("abbreviation"))
