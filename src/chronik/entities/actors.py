@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from chronik.entities.coreference import Cluster
 from chronik.entities.records import Mention
 from chronik.kb.knowledge_base import KnowledgeBase
+from chronik.language.docbuild import text_of
 from chronik.model import Entity
 from chronik.model import Mention as MentionRecord
 
@@ -82,4 +83,4 @@ def char_span(doc: Doc, mention: Mention) -> tuple[int, int]:
 
 def _mention(doc: Doc, mention: Mention) -> MentionRecord:
     start, end = char_span(doc, mention)
-    return MentionRecord(start=start, end=end, text=doc.text[start:end], kind=mention.kind)  # type: ignore[arg-type]
+    return MentionRecord(start=start, end=end, text=text_of(doc)[start:end], kind=mention.kind)  # type: ignore[arg-type]

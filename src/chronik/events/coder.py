@@ -20,6 +20,7 @@ from chronik.events.lexicon import fold as fold_lemma
 from chronik.events.merge import merge_events
 from chronik.events.places import location_in, place
 from chronik.kb.geography import Gazetteer
+from chronik.language.docbuild import text_of
 from chronik.language.parsed import Parsed
 from chronik.model import Event, EventDate, Location, Quote, Span
 from chronik.quotes.phrases import clause_bounds
@@ -73,7 +74,8 @@ class EventCoder:
     def _triggers(self, doc: Doc, start: int, end: int) -> list[tuple[Trigger, int]]:
         found: list[tuple[Trigger, int]] = []
         lemmas = [t.lemma_ for t in doc[start:end]]
-        for trigger in self._lexicon.constructions():
+        candidates = {c for lemma in set(lemmas) for c in self._lexicon.constructions_for(lemma)}
+        for trigger in sorted(candidates, key=lambda c: c.trigger):
             if trigger.pattern is None:
                 continue
             positions = trigger.pattern.match(lemmas)
@@ -204,7 +206,7 @@ def _span(doc: Doc, start: int, end: int) -> Span:
     while end > start and doc[end - 1].is_space:
         end -= 1
     last = doc[end - 1]
-    return Span.of(doc.text, doc[start].idx, last.idx + len(last.text))
+    return Span.of(text_of(doc), doc[start].idx, last.idx + len(last.text))
 
 
 def _date(text: str, published: dt.date | None) -> EventDate | None:

@@ -93,4 +93,13 @@ def build_doc(vocab: Vocab, text: str, plan: TokenPlan) -> tuple[Doc, list[int]]
         tags=columns.tags or None,
         lemmas=columns.lemmas or None,
     )
+    doc.user_data["text"] = text  # spaCy rebuilds doc.text on every access
     return doc, indices
+
+
+def text_of(doc: Doc) -> str:
+    """The Doc's text, cached (``doc.text`` joins all tokens each time)."""
+    text = doc.user_data.get("text")
+    if text is None:
+        text = doc.user_data["text"] = doc.text
+    return text

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from chronik.entities.recognise import EntityResult
+from chronik.language.docbuild import text_of
 from chronik.language.parsed import Parsed
 from chronik.model import Quote, Span
 from chronik.quotes.direct import DirectQuotes
@@ -83,12 +84,12 @@ def _inside(quote: Found, inside: set[int]) -> bool:
 
 def _span(doc: Doc, start: int, end: int) -> Span:
     first, last = doc[start], doc[end - 1]
-    return Span.of(doc.text, first.idx, last.idx + len(last.text))
+    return Span.of(text_of(doc), first.idx, last.idx + len(last.text))
 
 
 def _quote(doc: Doc, found: Found, quote_id: str, entities: EntityResult) -> Quote:
     parts = [_span(doc, a, b) for a, b in found.content if b > a]
-    content = Span.of(doc.text, parts[0].start, parts[-1].end)
+    content = Span.of(text_of(doc), parts[0].start, parts[-1].end)
     cues = [_span(doc, i, i + 1) for i in sorted(found.cue)]
     return Quote(
         id=quote_id,

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from chronik.language.docbuild import text_of
 from chronik.language.parsed import Parsed
 
 _OUTER_CLOSERS = {
@@ -85,7 +86,11 @@ def _in_paragraph(doc: Doc, first: int, after: int, paragraph: int) -> list[Mark
 def _opens(doc: Doc, index: int) -> bool:
     """A straight quote opens when no word touches it on the left."""
     token = doc[index]
-    return token.idx == 0 or doc.text[token.idx - 1].isspace() or doc.text[token.idx - 1] in "([–-"
+    return (
+        token.idx == 0
+        or text_of(doc)[token.idx - 1].isspace()
+        or text_of(doc)[token.idx - 1] in "([–-"
+    )
 
 
 def _trim(doc: Doc, start: int, end: int) -> int:
