@@ -64,7 +64,7 @@ class Resources:
 
     @cached_property
     def events(self) -> EventCoder:
-        return EventCoder(EventLexicon.load(), self.kb.gazetteer)
+        return EventCoder(EventLexicon.load(), self.kb.gazetteer, SpeechLexicon.load())
 
     def warm(self) -> Resources:
         """Load every part now (before forking workers or timing a benchmark)."""

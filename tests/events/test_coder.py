@@ -69,6 +69,13 @@ def test_coder_modality(resources: Resources, sentence: str, modality: str) -> N
     assert event.modality == modality
 
 
+def test_coder_demanded_event_is_not_asserted(resources: Resources) -> None:
+    events = _events(
+        resources, "Die Türkei wurde aufgefordert, die Sanktionen gegen Syrien aufzuheben."
+    )
+    assert events and all(e.modality == "hypothetical" for e in events)
+
+
 def test_coder_no_event_without_actors(resources: Resources) -> None:
     assert _events(resources, "Tausende Menschen feierten am Samstag ein Fest.") == []
     assert _events(resources, "Das Treffen fand im Rathaus statt.") == []

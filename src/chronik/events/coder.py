@@ -23,6 +23,7 @@ from chronik.kb.geography import Gazetteer
 from chronik.language.docbuild import text_of
 from chronik.language.parsed import Parsed
 from chronik.model import Event, EventDate, Location, Quote, Span
+from chronik.quotes.lexicon import SpeechLexicon
 from chronik.quotes.phrases import clause_bounds
 
 # Types that make sense without a target (a protest, a mobilisation, a retreat).
@@ -38,9 +39,10 @@ class ArticleContext:
 
 
 class EventCoder:
-    def __init__(self, lexicon: EventLexicon, gazetteer: Gazetteer) -> None:
+    def __init__(self, lexicon: EventLexicon, gazetteer: Gazetteer, speech: SpeechLexicon) -> None:
         self._lexicon = lexicon
         self._gazetteer = gazetteer
+        self._speech = speech
 
     def run(self, parsed: Parsed, entities: EntityResult, context: ArticleContext) -> list[Event]:
         doc = parsed.doc
@@ -126,6 +128,9 @@ class EventCoder:
             return None
         left, right = clause_bounds(doc, index, start, end)
         modality, factor = self._modality(doc, left, right, index, trigger)
+        governed = self._governed(doc, index, start, end)
+        if governed is not None and modality == "asserted":
+            modality, factor = governed, 0.8
         evidence = _span(doc, start, end)
         location = location_in(doc, start, end, entities, self._gazetteer) or (
             place(context.dateline, None, self._gazetteer) if context.dateline else None
@@ -151,6 +156,29 @@ class EventCoder:
             quote=_quote_of(doc[index].idx, context.quotes),
         )
 
+    def _governed(self, doc: Doc, trigger: int, start: int, end: int) -> str | None:
+        """An event in a ``zu`` clause under a demand or a promise is not asserted:
+        ``wurde aufgefordert, … zu öffnen`` (hypothetical), ``kündigte an, zurückzutreten``,
+        ``bemühte sich um …`` (intended)."""
+        return self._governed_clause(doc, trigger, start, end)
+
+    def _governed_clause(self, doc: Doc, trigger: int, start: int, end: int) -> str | None:
+        left, right = clause_bounds(doc, trigger, start, end)
+        if not any(t.tag_ in ("VVIZU", "PTKZU") for t in doc[left:right]):
+            return None
+        for index in range(left - 1, start - 1, -1):
+            token = doc[index]
+            if not token.tag_.startswith("V"):
+                continue
+            speech = self._speech.verb(token.lemma_)
+            if speech is not None and "directive" in speech.classes:
+                return "hypothetical"
+            if (speech is not None and "commissive" in speech.classes) or (
+                token.lemma_ in _INTENT_VERBS
+            ):
+                return "intended"
+        return None
+
     def _modality(
         self, doc: Doc, left: int, right: int, trigger: int, reading: Trigger
     ) -> tuple[str, float]:
@@ -171,6 +199,20 @@ class EventCoder:
         return "asserted", 1.0
 
 
+# Verbs of intending that are not speech acts ("sich bemühen", "versuchen", "planen").
+_INTENT_VERBS = frozenset(
+    {
+        "bemühen",
+        "versuchen",
+        "planen",
+        "beabsichtigen",
+        "vorhaben",
+        "erwägen",
+        "anstreben",
+        "beschließen",
+        "wollen",
+    }
+)
 _PRESENT_WERDEN = frozenset({"werde", "wirst", "wird", "werden", "werdet"})
 
 

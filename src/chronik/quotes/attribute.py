@@ -45,6 +45,7 @@ class QuoteFinder:
                 if not _inside(quote, inside):
                     found.append(quote)
             previous = (sentence.start, sentence.end)
+        found = [q for q in found if any(b > a for a, b in q.content)]
         found.sort(key=lambda q: q.start)
         return [_quote(doc, q, f"q{n}", entities) for n, q in enumerate(found, start=1)]
 
