@@ -48,6 +48,8 @@ class DirectQuotes:
                 following = spans[index + 1]
                 quote.content.append((following.start, following.end))
                 index += 1
+            if not framed and self._speech_like(doc, span):
+                self._previous_frame(doc, span, separable, mentions, quote, bounds)
             if framed or self._speech_like(doc, span):
                 found.append(quote)
             index += 1
@@ -100,6 +102,29 @@ class DirectQuotes:
                 quote.speaker = subject(doc, index, left, colon, mentions)
                 return True
         return False
+
+    def _previous_frame(
+        self,
+        doc: Doc,
+        span: MarkedSpan,
+        separable: dict[int, int],
+        mentions: list[Mention],
+        quote: Found,
+        bounds: dict[int, tuple[int, int]],
+    ) -> None:
+        """``Stöhr warnte vor einer Pandemie. „Das Virus …“``: the sentence before the
+        quote frames it when it holds a speech verb; its subject is the speaker."""
+        before = span.opener - 1
+        while before >= 0 and (doc[before].is_space or doc[before].tag_ == "$("):
+            before -= 1
+        if before < 0 or before not in bounds or doc[before].text not in (".", ":"):
+            return
+        start, end = bounds[before]
+        for index in range(start, end):
+            verb = speech_verb(doc, index, separable, self._lexicon)
+            if verb is not None and doc[index].tag_ in FINITE:
+                quote.speaker = subject(doc, index, start, end, mentions)
+                return
 
     def _continues(self, doc: Doc, quote: Found, following: MarkedSpan) -> bool:
         """``„…“, sagte er, „…“``: the frame ends in a comma and the quote goes on."""

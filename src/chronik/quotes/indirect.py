@@ -50,7 +50,7 @@ class IndirectSpeech:
         found = self._markers(doc, start, end, mentions)
         for index in range(start, end):
             verb = speech_verb(doc, index, separable, self._lexicon)
-            if verb is None or doc[index].tag_ not in FINITE:
+            if verb is None or not _finite_or_perfect(doc, index, start):
                 continue
             quote = self._complement(doc, index, verb, start, end, separable, mentions)
             if quote is not None and not _overlaps(quote, found):
@@ -343,3 +343,13 @@ def _without_final_punctuation(doc: Doc, start: int, end: int) -> tuple[int, int
 
 def _overlaps(quote: Found, others: list[Found]) -> bool:
     return any(quote.start < other.end and other.start < quote.end for other in others)
+
+
+def _finite_or_perfect(doc: Doc, index: int, start: int) -> bool:
+    """A finite speech verb, or its participle with an auxiliary (``hat gefordert``)."""
+    if doc[index].tag_ in FINITE:
+        return True
+    if doc[index].tag_ != "VVPP":
+        return False
+    left, _ = clause_bounds(doc, index, start, index + 1)
+    return any(t.tag_ == "VAFIN" and t.lemma_ in ("haben", "sein") for t in doc[left:index])

@@ -94,11 +94,14 @@ def subject(
     doc: Doc, verb: int, start: int, end: int, mentions: list[Mention]
 ) -> tuple[int, int] | None:
     """The subject of a finite verb: the prefield phrase, else the first nominative
-    phrase after the verb (inversion: ``Dies sagte der Minister``)."""
+    phrase after the verb (inversion: ``Dies sagte der Minister``). For a participle
+    (``hat … gefordert``) the clause's auxiliary stands in for the verb."""
     left, right = clause_bounds(doc, verb, start, end)
+    if doc[verb].tag_ == "VVPP":
+        verb = next((i for i in range(left, verb) if doc[i].tag_ in FINITE), verb)
     before = _prefield_subject(doc, left, verb, mentions)
     if before is not None:
-        return before
+        return _with_adjacent_name(before, mentions)
     index = verb + 1
     while index < right:
         token = doc[index]
@@ -107,11 +110,20 @@ def subject(
             continue
         if token.tag_ in _NP_START and token.lower_ not in _NON_NOMINATIVE:
             found = _mention_span(mentions, index, index + 1) or noun_phrase(doc, index, right)
+            found = _with_adjacent_name(found, mentions) if found else None
             return _with_apposition(doc, found, end, mentions)
         if token.tag_ not in ("ADV", "PTKNEG", "PROAV", "ADJD", "PRF"):
             return None
         index += 1
     return None
+
+
+def _with_adjacent_name(phrase: tuple[int, int], mentions: list[Mention]) -> tuple[int, int]:
+    """``der Virologe Klaus Stöhr``: a role phrase and the name right after it."""
+    for mention in mentions:
+        if mention.start == phrase[1] and mention.kind == "name":
+            return phrase[0], mention.end
+    return phrase
 
 
 def _with_apposition(
