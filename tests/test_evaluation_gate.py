@@ -9,6 +9,8 @@ import pytest
 
 from chronik.evaluation.germeval import read_germeval
 from chronik.evaluation.ner import evaluate
+from chronik.evaluation.quotes_eval import evaluate as evaluate_quotes
+from chronik.evaluation.spkatt import read_directory
 from chronik.resources import Resources
 
 BASELINE = json.loads((Path(__file__).parent / "eval_baseline.json").read_text(encoding="utf-8"))
@@ -24,3 +26,14 @@ def test_evaluation_gate_ner(shared_data: Path, resources: Resources) -> None:
     assert f1_all >= floors["f1_all"]
     assert f1_news >= floors["f1_news"]
     assert precision >= floors["precision_all"]
+
+
+@pytest.mark.shared_data
+def test_evaluation_gate_quotes(shared_data: Path, resources: Resources) -> None:
+    floors = BASELINE["quotes_spkatt_news_train_first100"]
+    documents = read_directory(shared_data / "spkatt-news" / "train")[:100]
+    counts = evaluate_quotes(resources, documents)
+    precision, _, f1 = counts.scores()
+    assert f1 >= floors["f1_joint"]
+    assert counts.scores("Message")[2] >= floors["f1_message"]
+    assert precision >= floors["precision_joint"]
