@@ -104,7 +104,13 @@ class IndirectSpeech:
                 content = _without_final_punctuation(
                     doc, comma + 2 if first.lower_ in _COMPLEMENTIZERS else comma + 1, end
                 )
-                return Found("indirect", [content], cue=cue, speaker=speaker)
+                return Found(
+                    "indirect",
+                    [content],
+                    cue=cue,
+                    speaker=speaker,
+                    addressee=_addressee(doc, verb_index, comma, mentions, verb),
+                )
             if _zu_infinitive(doc, comma + 1, end) and set(verb.classes) & _REPORTED_CLASSES:
                 content = _without_final_punctuation(doc, comma + 1, end)
                 return Found(
@@ -116,7 +122,13 @@ class IndirectSpeech:
                 )
             if _subjunctive_clause(doc, comma + 1, end) and verb.frames("indirect"):
                 content = _without_final_punctuation(doc, comma + 1, end)
-                return Found("indirect", [content], cue=cue, speaker=speaker)
+                return Found(
+                    "indirect",
+                    [content],
+                    cue=cue,
+                    speaker=speaker,
+                    addressee=_addressee(doc, verb_index, comma, mentions, verb),
+                )
         inverted = self._inverted(doc, verb_index, verb, start, end, cue, speaker)
         if inverted is not None:
             return inverted
@@ -317,12 +329,18 @@ def _prepositional_content(
 def _addressee(
     doc: Doc, verb: int, after: int, mentions: list[Mention], speech: SpeechVerb
 ) -> tuple[int, int] | None:
-    """The dative object between the verb and its particle: ``schlug dem General vor``."""
-    if "dat" not in speech.addressee:
-        return None
-    for mention in mentions:
-        if verb < mention.start < after and doc[mention.start].lower_ in _DATIVE:
-            return mention.start, mention.end
+    """Whom the speaker addresses, as the verb marks it: a dative between the verb and its
+    particle or comma (``schlug dem General vor``), or a prepositional phrase
+    (``sagte gegenüber Journalisten``, ``appellierte an die Regierung``)."""
+    preps = {marker[5:] for marker in speech.addressee if marker.startswith("prep:")}
+    for index in range(verb + 1, after):
+        token = doc[index]
+        if token.lower_ in preps and token.tag_ in ("APPR", "APPO"):
+            return _mention_or_phrase(doc, index + 1, after, mentions)
+        if "dat" in speech.addressee and token.lower_ in _DATIVE and token.tag_ in ("ART", "PPER"):
+            phrase = _mention_or_phrase(doc, index, after, mentions)
+            if phrase is not None:
+                return phrase
     return None
 
 
