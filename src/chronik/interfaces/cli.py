@@ -7,7 +7,13 @@ import sys
 import typer
 
 from chronik import __version__
-from chronik.interfaces import analyze_command, eval_command, fingerprint_command, schema_command
+from chronik.interfaces import (
+    analyze_command,
+    eval_command,
+    export_command,
+    fingerprint_command,
+    schema_command,
+)
 
 app = typer.Typer(
     name="chronik",
@@ -19,6 +25,7 @@ app = typer.Typer(
 )
 app.command("analyze")(analyze_command.analyze)
 app.command("schema")(schema_command.schema)
+app.command("export")(export_command.export)
 fingerprints = typer.Typer(
     help="Learn outlet boilerplate from a collection of articles.", no_args_is_help=True
 )
