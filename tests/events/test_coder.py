@@ -118,3 +118,32 @@ def test_coder_evidence_indexes_the_text(resources: Resources) -> None:
     assert text[event.evidence.start : event.evidence.end] == event.evidence.text
     assert event.trigger is not None and event.trigger.text in event.evidence.text
     assert 0.0 < event.confidence <= 1.0
+
+
+# One sentence per PLOVER type, each written for this test.
+EVERY_TYPE = {
+    "AGREE": "Serbien und Kosovo vereinbarten am Montag ein Abkommen über den Grenzverkehr.",
+    "CONSULT": "Der Außenminister Frankreichs telefonierte am Dienstag mit dem ägyptischen "
+    "Präsidenten.",
+    "SUPPORT": "Kanada lobte Finnland für seine Klimapolitik.",
+    "COOPERATE": "Deutschland und Frankreich arbeiten bei der Entwicklung eines Panzers zusammen.",
+    "AID": "Die Europäische Union schickte Hilfsgüter nach Syrien.",
+    "RETREAT": "Russland zog seine Truppen aus Georgien ab.",
+    "REQUEST": "Polen forderte Deutschland zu höheren Verteidigungsausgaben auf.",
+    "ACCUSE": "China beschuldigte die USA der Spionage.",
+    "REJECT": "Venezuela wies die Forderungen der USA zurück.",
+    "THREATEN": "Nordkorea drohte Südkorea mit Vergeltung.",
+    "PROTEST": "Die Opposition in Serbien protestierte am Samstag in Belgrad gegen die Regierung.",
+    "MOBILIZE": "Russland verlegte Truppen an die Grenze zu Finnland.",
+    "COERCE": "Die iranische Polizei nahm in Teheran einen deutschen Journalisten fest.",
+    "ASSAULT": "Die Türkei bombardierte Stellungen der PKK im Irak.",
+    "CONCEDE": "Israel verkündete am Sonntag eine Waffenruhe mit der Hamas.",
+    "SANCTION": "Die USA verhängten neue Sanktionen gegen Venezuela.",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(EVERY_TYPE))
+def test_coder_every_type(resources: Resources, kind: str) -> None:
+    events = _events(resources, EVERY_TYPE[kind])
+    assert [e.type for e in events] == [kind]
+    assert events[0].modality == "asserted"

@@ -132,6 +132,8 @@ class NominalFinder:
         if token.tag_ == "NE":
             country = self._names.country_of_name(token.text)
             return country if country and token.text.endswith("s") else None
+        if token.lower_ in ("in", "aus") and index + 1 < end and doc[index + 1].tag_ == "NE":
+            return self._names.country_of_name(doc[index + 1].text)  # "die Opposition in Serbien"
         if token.lower_ not in _GENITIVE_ARTICLES:
             return None
         for offset in range(index + 1, min(end, index + 5)):

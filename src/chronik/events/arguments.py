@@ -40,7 +40,15 @@ class Arguments:
                 continue
             text = self.doc[mention.start : mention.end].text
             actor = Actor(entity=entity.id, text=text, country=entity.country, sector=entity.sector)
-            if all(a.entity != actor.entity for a in found):
+            plain_repeat = actor.sector is None and any(a.country == actor.country for a in found)
+            # "Stellungen der PKK im Irak": a place after a preposition only locates the
+            # actor before it; "der Außenminister Frankreichs": the country is his side.
+            located = (
+                bool(found)
+                and mention.start > span[0]
+                and self.doc[mention.start - 1].tag_ in ("APPR", "APPRART")
+            )
+            if all(a.entity != actor.entity for a in found) and not (plain_repeat or located):
                 found.append(actor)
         return found
 

@@ -184,6 +184,8 @@ class EventCoder:
     ) -> tuple[str, float]:
         own = {fold_lemma(reading.trigger)} | set(reading.pattern.lemmas if reading.pattern else ())
         for token in doc[left:right]:
+            if token.tag_ in ("NN", "NE"):
+                continue  # "die Forderungen der USA" is an object, not a demand on the event
             if token.i == trigger or fold_lemma(token.lemma_) in own:
                 continue  # "forderte" is the REQUEST itself, not a demand about it
             cue = self._lexicon.modality_cue(token.lemma_) or self._lexicon.modality_cue(

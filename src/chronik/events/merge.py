@@ -30,9 +30,11 @@ def merge_events(events: list[Event]) -> list[Event]:
         if kept is None:
             merged[key] = event  # type: ignore[index]
             continue
-        merged[key] = kept.model_copy(
-            update={  # type: ignore[index]
-                "evidence_more": [*kept.evidence_more, event.evidence],
+        known = [kept.evidence, *kept.evidence_more]
+        more = [*kept.evidence_more, *([event.evidence] if event.evidence not in known else [])]
+        merged[key] = kept.model_copy(  # type: ignore[index]
+            update={
+                "evidence_more": more,
                 "date": kept.date or event.date,
                 "location": kept.location or event.location,
                 "mode": kept.mode or event.mode,

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+_FINITE = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 # Memo entries before a cache is cleared (bounds memory on very long runs).
 MAX_CACHE = 300_000
 
@@ -55,7 +56,24 @@ class GermanTagger:
         lemmas = [
             _lemma(word, lemma, tag) for word, (_, lemma, tag) in zip(words, tagged, strict=True)
         ]
+        self._repair_verb_second(words, tags, lemmas)
         return tags, lemmas
+
+    def _repair_verb_second(self, words: list[str], tags: list[str], lemmas: list[str]) -> None:
+        """A main clause has a finite verb. When the tagger found none and read a verb
+        form after the first phrase as an adjective (``Die Türkei bombardierte
+        Stellungen``), take the finite-verb reading if the tagger's lexicon allows it."""
+        if any(tag in _FINITE for tag in tags) or len(words) < 3:
+            return
+        for index in range(1, min(len(words), 5)):
+            word = words[index]
+            if tags[index] not in ("ADJA", "ADJD") or not word.islower():
+                continue
+            readings = dict(self._tagger.tag_word(word, cutoff=10))
+            if "VV(FIN)" in readings:
+                tags[index] = "VVFIN"
+                lemmas[index] = self._tagger.analyze(word, pos="VV(FIN)", taglevel=1)[0]
+                return
 
 
 def _for_tagger(word: str) -> str:
