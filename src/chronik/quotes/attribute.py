@@ -63,10 +63,14 @@ def _latest_speaker(
 
 
 def _reported_mood(doc: Doc, start: int, end: int) -> bool:
-    """The sentence's first finite verb is in the subjunctive of reported speech."""
+    """A finite verb of the sentence is in the subjunctive of reported speech (not a
+    conditional ``würde``/``könnte``) and none is a plain indicative main verb first."""
     for index in range(start, end):
-        if doc[index].tag_ in FINITE:
-            return is_subjunctive(doc, index) and doc[index].lower_ not in _CONDITIONAL
+        token = doc[index]
+        if is_subjunctive(doc, index) and token.lower_ not in _CONDITIONAL:
+            return True
+        if token.tag_ in FINITE and token.tag_ != "VAFIN" and not is_subjunctive(doc, index):
+            return False
     return False
 
 

@@ -155,17 +155,22 @@ class IndirectSpeech:
             return None
         return Found("indirect", [(start, verb_index - 1)], cue=cue, speaker=speaker)
 
-    def _according_to(self, doc: Doc, cue: int, end: int) -> Found | None:
-        """``Nach einer Studie ist …``, ``Nach seiner Meinung hätte …``."""
+    def _according_to(self, doc: Doc, cue: int, start: int, end: int) -> Found | None:
+        """``Nach einer Studie ist …``, ``…, hieß es nach Angaben der Polizei``: the rest
+        of the sentence is the content."""
         after = _speech_noun_phrase(doc, cue + 1, end, self._lexicon)
-        if after is None or after >= end or doc[after].tag_ not in FINITE:
+        if after is None:
             return None
-        return Found(
-            "indirect",
-            [_without_final_punctuation(doc, after, end)],
-            cue=[cue],
-            speaker=(cue + 1, after),
-        )
+        if cue == start:
+            if after >= end or doc[after].tag_ not in FINITE:
+                return None
+            content = _without_final_punctuation(doc, after, end)
+            return Found("indirect", [content], cue=[cue], speaker=(cue + 1, after))
+        parts = [(start, cue), _without_final_punctuation(doc, after, end)]
+        parts = [(a, b) for a, b in parts if b - a >= 2]
+        if not parts:
+            return None
+        return Found("indirect", parts, cue=[cue], speaker=(cue + 1, after))
 
     def _as_reported(self, doc: Doc, cue: int, end: int, mentions: list[Mention]) -> Found | None:
         """``Wie der Bundeswahlleiter mitteilte, lag …``: the main clause is the content."""
@@ -199,8 +204,8 @@ class IndirectSpeech:
             elif word == "nach" and index + 1 < end and doc[index + 1].lower_ == "angaben":
                 source = index + 2 + (doc[index + 2].lower_ == "von" if index + 2 < end else 0)
                 quote = _prepositional(doc, index, source, end, mentions, cue_end=index + 2)
-            elif word in ("nach", "gemäß") and index == start:
-                quote = self._according_to(doc, index, end)
+            elif word in ("nach", "gemäß"):
+                quote = self._according_to(doc, index, start, end)
             elif word == "wie" and index == start:
                 quote = self._as_reported(doc, index, end, mentions)
             elif (

@@ -180,11 +180,11 @@ def _mention_span(mentions: list[Mention], start: int, end: int) -> tuple[int, i
 def is_subjunctive(doc: Doc, index: int) -> bool:
     """Konjunktiv I, the mood of reported speech: ``sei``, ``habe``, ``werde``, ``liege``."""
     token = doc[index]
-    if token.tag_ not in FINITE:
-        return False
     word = token.lower_
     if word in _SUBJUNCTIVE_FORMS:
-        return True
+        return True  # also when the tagger missed it ("habe" read as XY)
+    if token.tag_ not in FINITE:
+        return False
     return (
         word.endswith("e")
         and not word.endswith("te")
