@@ -13,6 +13,7 @@ from spacy.vocab import Vocab
 
 from chronik.entities.lexicon import EntityLexicon
 from chronik.entities.recognise import EntityRecogniser
+from chronik.entities.tagger.model import NameTagger
 from chronik.events.coder import EventCoder
 from chronik.events.lexicon import EventLexicon
 from chronik.kb.knowledge_base import KnowledgeBase
@@ -56,7 +57,8 @@ class Resources:
 
     @cached_property
     def entities(self) -> EntityRecogniser:
-        return EntityRecogniser(self.kb, EntityLexicon.load())
+        tagger = NameTagger.load() if self.settings.name_tagger else None
+        return EntityRecogniser(self.kb, EntityLexicon.load(), tagger)
 
     @cached_property
     def quotes(self) -> QuoteFinder:

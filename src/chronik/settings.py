@@ -29,6 +29,8 @@ class Settings:
     fingerprint_min_documents: int = 3
     # ... and in at least this share of that outlet's documents.
     fingerprint_min_share: float = 0.2
+    # Use the statistical name tagger (entities/tagger) beside the rules and the KB.
+    name_tagger: bool = True
     # Where evaluation and benchmark commands find the shared data sets.
     data_dir: Path = Path("../shared/data")
 
@@ -47,6 +49,8 @@ class Settings:
 
 def _convert(name: str, value: str, kind: object) -> object:
     try:
+        if kind in ("bool", bool):
+            return value.strip().lower() in ("1", "true", "yes", "on")
         if kind in ("int", int):
             return int(value)
         if kind in ("float", float):

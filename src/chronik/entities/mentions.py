@@ -19,20 +19,28 @@ from chronik.entities.nominals import (
     subject_like,
 )
 from chronik.entities.records import Mention, Reading
+from chronik.entities.tagger.model import NameTagger
 from chronik.kb.roles import Roles
 from chronik.language.parsed import Parsed
 
 _NAME_TAGS = frozenset({"NE", "FM"})
 _LOCATIVE = frozenset({"in", "im", "nach", "aus", "bei", "von", "vom", "zwischen", "über"})
 _MAX_ACRONYM = 6
+_TAGGER_TYPES = frozenset({"PER", "ORG", "LOC"})
 _STATE_PREFIXES = ("Bundes", "Landes", "Staats", "Reichs")
 _NOT_IN_ORG_NAMES = frozenset({"ART", "APPR", "APPRART", "$(", "$,", "$.", "KON", "PPER", "PDS"})
 
 
 class MentionFinder:
     def __init__(
-        self, names: NameIndex, nominals: NominalFinder, lexicon: EntityLexicon, roles: Roles
+        self,
+        names: NameIndex,
+        nominals: NominalFinder,
+        lexicon: EntityLexicon,
+        roles: Roles,
+        tagger: NameTagger | None = None,
     ) -> None:
+        self._tagger = tagger
         self._roles = roles
         self._names = names
         self._nominals = nominals
@@ -46,6 +54,9 @@ class MentionFinder:
             taken: set[int] = set()
             found = self._organisations_in(doc, sentence.start, sentence.end, number, taken)
             found += self._names_in(doc, sentence.start, sentence.end, number, taken)
+            if self._tagger is not None:
+                found = self._with_tagger(doc, sentence.start, sentence.end, number, found)
+                taken = {i for m in found for i in range(m.start, m.end)}
             found += self._nominals_in(doc, sentence.start, sentence.end, number, taken)
             found += self._pronouns_in(doc, sentence.start, sentence.end, number, taken)
             for mention in found:
@@ -111,6 +122,35 @@ class MentionFinder:
                 )
                 taken.update(range(first, index + 1))
         return found
+
+    def _with_tagger(
+        self, doc: Doc, start: int, end: int, number: int, names: list[Mention]
+    ) -> list[Mention]:
+        """Names linked to the knowledge base stay; elsewhere the statistical tagger decides
+        span and type (the rules' own guesses are among its features)."""
+        kept = [
+            m
+            for m in names
+            if m.reading is not None and (m.reading.kb_id or m.reading.name in self._surnames)
+        ]
+        guesses = {(m.start, m.end): m for m in names if m not in kept}
+        for span in self._tagger.tag(doc, start, end, names):  # type: ignore[union-attr]
+            if span.type not in _TAGGER_TYPES or any(
+                span.start < m.end and m.start < span.end for m in kept
+            ):
+                continue
+            guess = guesses.get((span.start, span.end))
+            if guess is not None and guess.reading is not None and guess.reading.type == span.type:
+                kept.append(guess)
+                continue
+            text = doc[span.start : span.end].text
+            kind = {"PER": "person", "ORG": "organisation"}.get(span.type, "unknown")
+            kept.append(
+                Mention(span.start, span.end, "name", number, Reading(span.type, text, kind))
+            )
+        for mention in kept:
+            self._remember_surname(doc, mention)
+        return sorted(kept, key=lambda m: m.start)
 
     def _remember_surname(self, doc: Doc, mention: Mention) -> None:
         if (

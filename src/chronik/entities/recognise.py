@@ -17,6 +17,7 @@ from chronik.entities.mentions import MentionFinder
 from chronik.entities.names import NameIndex
 from chronik.entities.nominals import NominalFinder
 from chronik.entities.records import Mention
+from chronik.entities.tagger.model import NameTagger
 from chronik.kb.knowledge_base import KnowledgeBase
 from chronik.language.parsed import Parsed
 from chronik.model import Entity
@@ -37,10 +38,12 @@ class EntityResult:
 
 
 class EntityRecogniser:
-    def __init__(self, kb: KnowledgeBase, lexicon: EntityLexicon) -> None:
+    def __init__(
+        self, kb: KnowledgeBase, lexicon: EntityLexicon, tagger: NameTagger | None = None
+    ) -> None:
         self.kb = kb
         names = NameIndex(kb)
-        self._mentions = MentionFinder(names, NominalFinder(kb, names), lexicon, kb.roles)
+        self._mentions = MentionFinder(names, NominalFinder(kb, names), lexicon, kb.roles, tagger)
         self._coreference = Coreference(kb)
 
     def run(self, parsed: Parsed, published: str | None) -> EntityResult:

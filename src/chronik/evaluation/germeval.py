@@ -1,4 +1,5 @@
-"""Read GermEval 2014 NER files: ``#`` source lines, then ``n<TAB>token<TAB>outer<TAB>inner``."""
+"""Read NER gold files: GermEval 2014 (``#`` source lines, then ``n<TAB>token<TAB>outer<TAB>
+inner``) and CoNLL-style files whose last column is an IOB1 or BIO tag (German Europarl)."""
 
 from __future__ import annotations
 
@@ -39,7 +40,11 @@ def read_germeval(path: Path) -> list[GoldSentence]:
             cells = line.split("\t")
             if len(cells) < 3:
                 raise UsageError(f"{path}:{number}: expected 'n token outer inner' columns")
-            rows.append((cells[1], cells[2]))
+            if cells[0].isdigit():
+                rows.append((cells[1], cells[2]))
+            else:  # CoNLL style (token … tag), as in the German Europarl NER set
+                rows.append((cells[0], cells[-1].replace("MISC", "OTH")))
+                source = source or path.stem
     return sentences
 
 

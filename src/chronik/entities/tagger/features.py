@@ -29,6 +29,9 @@ _CONTEXT_KEYS = frozenset(
     {"low", "tag", "sshape", "fn", "geo", "kbper", "kborg", "role", "title", "rule", "notname"}
 )
 _GEO_KINDS = ("country", "capital", "city", "region", "country_adjective", "demonym")
+_OPENING = frozenset({"„", "‚"})
+_CLOSING = frozenset({"“", "‘"})
+_EITHER = frozenset({'"', "«", "»", "''", "``"})  # German writes both »so« and «so»
 _CACHE_LIMIT = 200_000  # distinct words whose lexicon flags are remembered
 
 
@@ -77,13 +80,18 @@ class FeatureExtractor:
         """One feature list per token of ``doc[start:end]``."""
         tokens = list(doc[start:end])
         rules = rule_labels(rule_mentions, start, end)
-        kb_spans = self._kb_spans([token.text for token in tokens])
+        words = [token.text for token in tokens]
+        kb_spans = self._kb_spans(words)
         own = [
             self._token(token, index, len(tokens), rules[index], kb_spans[index])
             for index, token in enumerate(tokens)
         ]
-        context = [[item for item in features if item.split("=", 1)[0] in _CONTEXT_KEYS]
-                   for features in own]
+        for index in quoted(words):
+            own[index].append("quoted=1")
+        context = [
+            [item for item in features if item.split("=", 1)[0] in _CONTEXT_KEYS]
+            for features in own
+        ]
         return [_with_window(own, context, index) for index in range(len(tokens))]
 
     def _token(
@@ -104,7 +112,9 @@ class FeatureExtractor:
         features += [f"pre{n}={word[:n]}" for n in _AFFIX_SIZES if len(word) > n]
         features += [f"suf{n}={word[-n:]}" for n in _AFFIX_SIZES if len(word) > n]
         features += _case_flags(word, index, length)
+        features.append(f"tagcap={token.tag_}|{word[:1].isupper()}")
         features += self._lexical(word)
+        features += [f"part:{flag}" for flag in self._hyphen_parts(word)]
         features += [f"rule={label}" for label in rule]
         if kb:
             features.append(f"kbspan={kb}")
@@ -117,6 +127,15 @@ class FeatureExtractor:
             if len(self._words) < _CACHE_LIMIT:
                 self._words[word] = found
         return found
+
+    def _hyphen_parts(self, word: str) -> list[str]:
+        """Flags of the first and last part of a hyphen compound (``CDU-Chef``)."""
+        parts = [part for part in word.split("-") if part]
+        if len(parts) < 2:
+            return []
+        first = [f"first_{flag}" for flag in self._lexical(parts[0]) if "=" in flag]
+        last = [f"last_{flag}" for flag in self._lexical(parts[-1]) if "=" in flag]
+        return first + last
 
     def _lexical_flags(self, word: str) -> list[str]:
         """Lexicon and knowledge-base flags that depend on the word alone."""
@@ -146,6 +165,10 @@ class FeatureExtractor:
             flags.append("kbper=1")
         if kb.organisations.by_name(word):
             flags.append("kborg=1")
+        if kb.parties.by_name(word):
+            flags.append("kborg=party")
+        if word[:1].isupper() and kb.institutions.by_form(word) is not None:
+            flags.append("kbinst=1")
         if word[:1].isupper() and kb.roles.is_role(word):
             flags.append("role=1")
         return flags
@@ -164,6 +187,19 @@ class FeatureExtractor:
                 labels[position] = f"{'B' if position == match.start else 'I'}-{kind}"
             index = match.end
         return labels
+
+
+def quoted(words: Sequence[str]) -> list[int]:
+    """Indices of tokens between quotation marks: titles and nicknames live there."""
+    inside, found = False, []
+    for index, word in enumerate(words):
+        if word in _OPENING or (word in _EITHER and not inside):
+            inside = True
+        elif word in _CLOSING or (word in _EITHER and inside):
+            inside = False
+        elif inside:
+            found.append(index)
+    return found
 
 
 def rule_labels(mentions: Iterable[Mention], start: int, end: int) -> list[list[str]]:

@@ -38,9 +38,14 @@ class TaggedSpan:
 
 
 class NameTagger:
-    def __init__(self, tagger: pycrfsuite.Tagger, features: FeatureExtractor) -> None:
+    def __init__(
+        self, tagger: pycrfsuite.Tagger, features: FeatureExtractor, model: bytes = b""
+    ) -> None:
         self._tagger = tagger
         self._features = features
+        # CRFsuite reads an in-memory model in place without copying it: the bytes must
+        # live as long as the tagger, or tagging reads freed memory.
+        self._model = model
 
     @classmethod
     @cache
@@ -66,7 +71,7 @@ class NameTagger:
             tagger.open_inmemory(data)
         except (ValueError, OSError) as error:
             raise ResourceError(f"tagger model is not a CRFsuite model ({error})") from error
-        return cls(tagger, features)
+        return cls(tagger, features, data)
 
     def tag(
         self, doc: Doc, start: int, end: int, rule_mentions: Iterable[Mention] = ()

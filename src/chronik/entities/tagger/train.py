@@ -25,7 +25,7 @@ from pathlib import Path
 import pycrfsuite
 
 from chronik.entities.tagger.features import FeatureExtractor
-from chronik.entities.tagger.model import NameTagger, TaggedSpan
+from chronik.entities.tagger.model import NameTagger
 from chronik.errors import UsageError
 from chronik.evaluation.germeval import SCORED_TYPES, bio_spans
 from chronik.evaluation.ner import TO_GERMEVAL, Counts
@@ -38,8 +38,15 @@ SYSTEMS = ("rules", "tagger", "union")
 SEED = 20140101
 BLOCK = 20  # sentences per contiguous block dealt to a fold
 # Chosen by 5-fold cross-validation on GermEval dev (``--grid``), nothing else.
-DEFAULT_PARAMS: dict[str, float] = {"c1": 0.05, "c2": 0.05, "max_iterations": 150.0}
-GRID = [(c1, c2) for c1 in (0.02, 0.05, 0.1, 0.2) for c2 in (0.01, 0.05, 0.1)]
+DEFAULT_PARAMS: dict[str, float] = {
+    "c1": 0.02,
+    "c2": 0.02,
+    "max_iterations": 150.0,
+    "augment": 1.0,  # 1: add one mention-replaced copy of the training sentences
+}
+# Mean F1 (all) over 5 folds, 2026-11-29: 0.05/0.05 0.685, 0.02/0.02 0.688, 0.02/0.2 0.687,
+# 0.2/0.02 0.688, 0.2/0.2 0.685; differences are within the spread of augmentation seeds.
+GRID = [(0.05, 0.05), (0.02, 0.02), (0.02, 0.2), (0.2, 0.02), (0.2, 0.2)]
 MIN_FREQ = 1.0  # features seen fewer times are dropped from the model
 
 
@@ -109,10 +116,10 @@ def _iob1_to_bio(tags: list[str]) -> tuple[str, ...]:
     labels, previous = [], "O"
     for tag in tags:
         prefix, _, kind = tag.partition("-")
-        if prefix == "I" and previous.partition("-")[2] != kind:
-            tag = f"B-{kind}"
-        labels.append(tag)
-        previous = tag
+        opens = prefix == "I" and previous.partition("-")[2] != kind
+        label = f"B-{kind}" if opens else tag
+        labels.append(label)
+        previous = label
     return tuple(labels)
 
 
@@ -121,6 +128,34 @@ def _lines(path: Path) -> list[str]:
         return path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as error:
         raise UsageError(f"{path}: cannot read ({error})") from error
+
+
+def augment(sentences: Sequence[Labelled], seed: int = SEED) -> list[Labelled]:
+    """One copy of each sentence with names, with every PER/ORG/LOC name replaced by a
+    name of the same type drawn from ``sentences`` (mention replacement). The copies teach
+    the CRF the contexts of names rather than the names, which helps on unseen ones; the
+    names come from the same training sentences, never from held-out ones."""
+    rng = random.Random(seed)
+    pool: dict[str, list[tuple[str, ...]]] = {}
+    for sentence in sentences:
+        for start, end, kind in sorted(sentence.gold):
+            pool.setdefault(kind, []).append(sentence.tokens[start:end])
+    copies = []
+    for sentence in sentences:
+        tokens: list[str] = []
+        labels: list[str] = []
+        position = 0
+        for start, end, kind in sorted(sentence.gold):
+            name = rng.choice(pool[kind])
+            tokens += [*sentence.tokens[position:start], *name]
+            labels += [*sentence.labels[position:start], f"B-{kind}"]
+            labels += [f"I-{kind}"] * (len(name) - 1)
+            position = end
+        if position:
+            tokens += sentence.tokens[position:]
+            labels += sentence.labels[position:]
+            copies.append(Labelled(tuple(tokens), tuple(labels), sentence.source))
+    return copies
 
 
 def prepare(resources: Resources, sentences: Iterable[Labelled]) -> list[Prepared]:
@@ -204,17 +239,27 @@ def folds(count: int, k: int, seed: int = SEED) -> list[list[int]]:
 
 
 def cross_validate(
-    prepared: Sequence[Prepared], k: int, params: dict[str, float]
+    resources: Resources,
+    sentences: Sequence[Labelled],
+    prepared: Sequence[Prepared],
+    k: int,
+    params: dict[str, float],
 ) -> list[dict[tuple[str, str], Counts]]:
+    """Train on k-1 folds (plus their augmented copies), score the held-out fold."""
     results = []
-    for held_out in folds(len(prepared), k):
+    for number, held_out in enumerate(folds(len(prepared), k)):
         test = set(held_out)
-        training = [s for index, s in enumerate(prepared) if index not in test]
+        kept = [index for index in range(len(prepared)) if index not in test]
+        training = [prepared[index] for index in kept]
+        if params.get("augment"):
+            copies = augment([sentences[index] for index in kept], SEED + number)
+            training += prepare(resources, copies)
         with tempfile.TemporaryDirectory() as directory:
             path = Path(directory) / "fold.crfsuite"
             train(training, path, params)
             tagger = NameTagger.from_file(path)
         results.append(score(tagger, [prepared[index] for index in held_out]))
+        _say(f"fold {number + 1}/{k}: tagger F1 {results[-1]['tagger', 'all'].scores()[2]:.3f}")
     return results
 
 
@@ -254,35 +299,54 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--c1", type=float, default=DEFAULT_PARAMS["c1"])
     parser.add_argument("--c2", type=float, default=DEFAULT_PARAMS["c2"])
     parser.add_argument("--iterations", type=float, default=DEFAULT_PARAMS["max_iterations"])
+    parser.add_argument("--no-augment", action="store_true", help="train on the gold only")
     parser.add_argument("--limit", type=int, help="use only the first N sentences")
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    if not (args.cross_validate or args.grid or args.out):
+        parser.error("give --cross-validate K, --grid or --out PATH")
+    return args
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _arguments(argv)
     resources = Resources()
     data = args.data or resources.settings.data_dir
-    sentences = read_germeval_outer(data / GERMEVAL)[: args.limit]
-    params = {"c1": args.c1, "c2": args.c2, "max_iterations": args.iterations}
+    try:
+        sentences = read_germeval_outer(data / GERMEVAL)[: args.limit]
+    except UsageError as error:
+        _say(str(error))
+        return 2
+    params = {
+        "c1": args.c1,
+        "c2": args.c2,
+        "max_iterations": args.iterations,
+        "augment": 0.0 if args.no_augment else 1.0,
+    }
     began = time.perf_counter()
     prepared = prepare(resources, sentences)
     _say(f"{len(prepared)} sentences prepared in {time.perf_counter() - began:.0f} s")
     if args.grid:
-        _grid(prepared, args.cross_validate or 5, params)
+        _grid(resources, sentences, prepared, args.cross_validate or 5, params)
     elif args.cross_validate:
-        results = cross_validate(prepared, args.cross_validate, params)
+        results = cross_validate(resources, sentences, prepared, args.cross_validate, params)
         print(f"## {args.cross_validate}-fold cross-validation, params {params}\n")
         print(report_folds(results) + "\n")
         print(report_means(results, ("all", "news")) + "\n")
     if args.out:
-        _train_final(resources, prepared, args.out, params, data / EUROPARL)
+        _train_final(resources, sentences, prepared, args.out, params, data / EUROPARL)
     return 0
 
 
-def _grid(prepared: Sequence[Prepared], k: int, params: dict[str, float]) -> None:
+def _grid(
+    resources: Resources,
+    sentences: Sequence[Labelled],
+    prepared: Sequence[Prepared],
+    k: int,
+    params: dict[str, float],
+) -> None:
     print("| c1 | c2 | tagger F1 all | union F1 all | union F1 news |\n|---|---|---|---|---|")
     for c1, c2 in GRID:
-        results = cross_validate(prepared, k, {**params, "c1": c1, "c2": c2})
+        results = cross_validate(resources, sentences, prepared, k, {**params, "c1": c1, "c2": c2})
         tagger = _mean([r["tagger", "all"].scores()[2] for r in results])
         both = _mean([r["union", "all"].scores()[2] for r in results])
         news = _mean([r["union", "news"].scores()[2] for r in results])
@@ -291,13 +355,17 @@ def _grid(prepared: Sequence[Prepared], k: int, params: dict[str, float]) -> Non
 
 def _train_final(
     resources: Resources,
+    sentences: Sequence[Labelled],
     prepared: Sequence[Prepared],
     out: Path,
     params: dict[str, float],
     europarl: Path,
 ) -> None:
     began = time.perf_counter()
-    train(prepared, out, params)
+    training = list(prepared)
+    if params.get("augment"):
+        training += prepare(resources, augment(sentences, SEED))
+    train(training, out, params)
     size = out.stat().st_size / 1e6
     _say(f"trained on {len(prepared)} sentences in {time.perf_counter() - began:.0f} s")
     _say(f"wrote {out} ({size:.1f} MB)")
@@ -316,4 +384,15 @@ if __name__ == "__main__":
     raise SystemExit(main())
 
 
-__all__ = ["TaggedSpan", "cross_validate", "folds", "main", "prepare", "read_germeval_outer"]
+__all__ = [
+    "augment",
+    "cross_validate",
+    "folds",
+    "main",
+    "prepare",
+    "read_europarl",
+    "read_germeval_outer",
+    "score",
+    "train",
+    "union",
+]

@@ -1,0 +1,205 @@
+"""The CRF name tagger: features, the shipped model, and training on a tiny file."""
+
+from __future__ import annotations
+
+import itertools
+import time
+from pathlib import Path
+
+import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from chronik.entities.records import Mention, Reading
+from chronik.entities.tagger import NameTagger, TaggedSpan
+from chronik.entities.tagger.features import FeatureExtractor, quoted, shape, short_shape
+from chronik.entities.tagger.model import decode
+from chronik.entities.tagger.train import (
+    folds,
+    prepare,
+    read_europarl,
+    read_germeval_outer,
+    train,
+    union,
+)
+from chronik.resources import Resources
+
+TINY_TSV = """\
+#\thttp://example.org/a\t[2024-01-01]
+1\tGestern\tO\tO
+2\tbesuchte\tO\tO
+3\tSabine\tB-PER\tO
+4\tKrüger\tI-PER\tO
+5\tdie\tO\tO
+6\tStadt\tO\tO
+7\tDresden\tB-LOC\tO
+8\t.\tO\tO
+
+#\thttp://example.org/b\t[2024-01-02]
+1\tDer\tO\tO
+2\tVorstand\tO\tO
+3\tder\tO\tO
+4\tNordwind\tB-ORG\tO
+5\tAG\tI-ORG\tO
+6\ttagte\tO\tO
+7\tin\tO\tO
+8\tLeipzig\tB-LOC\tO
+9\t.\tO\tO
+
+#\thttp://example.org/c\t[2024-01-03]
+1\tThomas\tB-PER\tO
+2\tBerger\tI-PER\tO
+3\tlobte\tO\tO
+4\tdie\tO\tO
+5\tbayerische\tB-LOCderiv\tO
+6\tRegierung\tO\tO
+7\t.\tO\tO
+
+#\thttp://de.wikipedia.org/wiki/Beispiel\t[2024-01-04]
+1\tIn\tO\tO
+2\tHamburg\tB-LOC\tO
+3\tsprach\tO\tO
+4\tPetra\tB-PER\tO
+5\tLange\tI-PER\tO
+6\tüber\tO\tO
+7\t"\tO\tO
+8\tFaust\tB-OTH\tO
+9\t"\tO\tO
+10\t.\tO\tO
+"""
+
+
+def _doc(words: list[str], tags: list[str]) -> Doc:
+    return Doc(Vocab(), words=words, tags=tags, lemmas=words)
+
+
+def test_tagger_shape_classes_letters_and_digits() -> None:
+    assert shape("Merkel") == "Xxxxxx"
+    assert shape("G20") == "Xdd"
+    assert short_shape("US-Präsident") == "X-Xx"
+
+
+def test_tagger_features_flag_first_names_places_and_rules() -> None:
+    words = ["Gestern", "traf", "Angela", "Merkel", "in", "Hamburg", "ein", "."]
+    doc = _doc(words, ["ADV", "VVFIN", "NE", "NE", "APPR", "NE", "ART", "$."])
+    person = Mention(2, 4, "name", 0, Reading("PER", "Angela Merkel", "person", kb_id="Q567"))
+    items = FeatureExtractor.load().sentence(doc, 0, len(doc), [person])
+    assert len(items) == len(words)
+    assert "fn=f" in items[2]
+    assert "rule=B-PER" in items[2]
+    assert "rule=I-PER" in items[3]
+    assert "rule=kb" in items[3]
+    assert any(item.startswith("geo=") for item in items[5])
+    assert "-1:low=in" in items[5]
+    assert "shape=Xxxxxxx" in items[5]
+    assert not any(item.startswith("geo=") for item in items[1])
+    assert "BOS" in items[0] and "EOS" in items[-1]
+
+
+def test_tagger_features_of_a_sentence_slice_use_sentence_positions() -> None:
+    doc = _doc(["Ende", ".", "Berlin", "wächst", "."], ["NN", "$.", "NE", "VVFIN", "$."])
+    items = FeatureExtractor.load().sentence(doc, 2, 5)
+    assert len(items) == 3
+    assert "BOS" in items[0] and "pos=0" in items[0]
+
+
+def test_tagger_quoted_finds_tokens_between_marks() -> None:
+    assert quoted(["Er", "las", "„", "Faust", "“", "."]) == [3]
+    assert quoted(["Sie", '"', "Flocke", '"', "lief"]) == [2]
+
+
+def test_tagger_decode_joins_continuations_and_takes_weakest_marginal() -> None:
+    labels = ["B-PER", "I-PER", "O", "I-LOC", "B-ORG", "B-ORG"]
+    spans = decode(labels, [0.9, 0.6, 1.0, 0.8, 0.7, 0.5])
+    assert spans == [
+        TaggedSpan(0, 2, "PER", 0.6),
+        TaggedSpan(3, 4, "LOC", 0.8),
+        TaggedSpan(4, 5, "ORG", 0.7),
+        TaggedSpan(5, 6, "ORG", 0.5),
+    ]
+
+
+def test_tagger_union_prefers_linked_rule_names() -> None:
+    linked = {(0, 2, "PER")}
+    tagged = {(1, 2, "LOC"), (4, 5, "ORG")}
+    assert union(tagged, linked) == {(0, 2, "PER"), (4, 5, "ORG")}
+
+
+def test_tagger_folds_partition_sentences_in_blocks() -> None:
+    result = folds(205, 5)
+    flat = sorted(index for fold in result for index in fold)
+    assert flat == list(range(205))
+    assert all(abs(len(fold) - 41) <= 20 for fold in result)
+    assert folds(205, 5) == result  # fixed seed
+
+
+def test_tagger_reader_drops_deriv_and_part(tmp_path: Path) -> None:
+    path = tmp_path / "tiny.tsv"
+    path.write_text(TINY_TSV, encoding="utf-8")
+    sentences = read_germeval_outer(path)
+    assert len(sentences) == 4
+    assert sentences[2].labels[4] == "O"
+    assert sentences[0].gold == frozenset({(2, 4, "PER"), (6, 7, "LOC")})
+    assert sentences[3].labels[7] == "B-OTH" and not sentences[3].is_news
+
+
+def test_tagger_europarl_reader_turns_iob1_into_bio(tmp_path: Path) -> None:
+    path = tmp_path / "europarl.tsv"
+    rows = ["Herr\tHerr\tNN\tI-NC\tO", "Pex\tPex\tNE\tI-NC\tI-PER", "Bonn\tBonn\tNE\tO\tI-LOC"]
+    path.write_text("\n".join([*rows, "", "EU\tEU\tNE\tO\tI-MISC", ""]), encoding="utf-8")
+    first, second = read_europarl(path)
+    assert first.labels == ("O", "B-PER", "B-LOC")
+    assert second.labels == ("B-OTH",)
+
+
+def test_tagger_model_tags_person_and_city(resources: Resources) -> None:
+    tagger = NameTagger.load()
+    assert tagger is not None, "src/chronik/entities/tagger/data/ner.crfsuite is missing"
+    assert NameTagger.load() is tagger  # loaded once per process
+    words = "Am Montag eröffnete Sabine Krüger in Leipzig eine Ausstellung .".split()
+    parsed = resources.german.process_tokens(words)
+    mentions = resources.entities.run(parsed, None).mentions
+    spans = tagger.tag(parsed.doc, 0, len(parsed.doc), mentions)
+    found = {(span.start, span.end, span.type) for span in spans}
+    assert (3, 5, "PER") in found
+    assert (6, 7, "LOC") in found
+    for span in spans:
+        assert 0.0 <= span.probability <= 1.0
+        assert 0 <= span.start < span.end <= len(parsed.doc)
+        assert span.type in ("PER", "ORG", "LOC", "OTH")
+    ordered = sorted(spans, key=lambda span: span.start)
+    assert all(a.end <= b.start for a, b in itertools.pairwise(ordered))
+
+
+def test_tagger_model_offsets_are_doc_indices(resources: Resources) -> None:
+    tagger = NameTagger.load()
+    assert tagger is not None
+    words = "Es regnet . Gestern kam Sabine Krüger nach Leipzig .".split()
+    parsed = resources.german.process_tokens(words)
+    spans = tagger.tag(parsed.doc, 3, len(parsed.doc))
+    assert any(span.type == "PER" and span.start == 5 for span in spans)
+    assert tagger.tag(parsed.doc, 3, 3) == []
+
+
+def test_tagger_trains_and_predicts_on_a_tiny_file(tmp_path: Path, resources: Resources) -> None:
+    source = tmp_path / "tiny.tsv"
+    source.write_text(TINY_TSV, encoding="utf-8")
+    resources.entities  # noqa: B018  # load the rules before the clock starts
+    began = time.perf_counter()
+    prepared = prepare(resources, read_germeval_outer(source))
+    model = tmp_path / "tiny.crfsuite"
+    train(prepared, model, {"c1": 0.0, "c2": 0.01, "max_iterations": 50})
+    tagger = NameTagger.from_file(model)
+    spans = tagger.tag_items(prepared[0].items)
+    assert time.perf_counter() - began < 5.0
+    assert (2, 4, "PER") in {(span.start, span.end, span.type) for span in spans}
+
+
+@pytest.mark.parametrize("bad", [b"", b"not a model"])
+def test_tagger_rejects_a_broken_model_file(tmp_path: Path, bad: bytes) -> None:
+    from chronik.errors import ResourceError
+
+    path = tmp_path / "broken.crfsuite"
+    path.write_bytes(bad)
+    with pytest.raises(ResourceError):
+        NameTagger.from_file(path)
