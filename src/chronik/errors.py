@@ -5,7 +5,9 @@
     │   │                        undecodable, malformed record); names the document
     │   └── RecordError          one record of a batch file is malformed (bad JSON line)
     ├── UsageError               the caller asked for something impossible (bad option)
-    └── ResourceError            a shipped lexicon or knowledge-base table is broken
+    │   └── StoreError (E210)    a database write failed (chronik.store.database)
+    ├── ResourceError            a shipped lexicon or knowledge-base table is broken
+    └── WorkerError (E900)       an ingest worker died (chronik.store.ingest)
 
 In a batch, an InputError for one document is reported in that document's place and
 the run goes on; UsageError and ResourceError stop the run.

@@ -12,7 +12,9 @@ from chronik.interfaces import (
     eval_command,
     export_command,
     fingerprint_command,
+    ingest_command,
     schema_command,
+    store_command,
 )
 
 app = typer.Typer(
@@ -26,6 +28,9 @@ app = typer.Typer(
 app.command("analyze")(analyze_command.analyze)
 app.command("schema")(schema_command.schema)
 app.command("export")(export_command.export)
+app.command("ingest")(ingest_command.ingest)
+app.command("status")(store_command.status)
+app.command("sql")(store_command.sql)
 fingerprints = typer.Typer(
     help="Learn outlet boilerplate from a collection of articles.", no_args_is_help=True
 )
