@@ -175,3 +175,12 @@ def test_cli_entry_point_reports_without_traceback(tmp_path: Path) -> None:
     )
     assert done.returncode == 2
     assert done.stderr.strip() == f"chronik: [E101] {empty}: the document is empty"
+
+
+def test_cli_analyze_20_mb_document_is_refused_quickly(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_text("Der Rat tagte am Montag in Brüssel. " * 600_000, encoding="utf-8")
+    result = _run("analyze", str(big), "--format", "json")
+    assert result.exit_code == 2
+    assert "exceed the limit of 1,000,000" in result.stderr
+    assert "CHRONIK_MAX_CHARS" in result.stderr

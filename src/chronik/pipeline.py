@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from chronik import __version__
-from chronik.errors import DocumentTooLongError, EmptyDocumentError, InputError
+from chronik.errors import EmptyDocumentError, InputError
 from chronik.events.coder import ArticleContext
+from chronik.ingest.decode import check_length
 from chronik.ingest.document import content_id, domain_of
 from chronik.language.parsed import Parsed
 from chronik.model import Article, Boilerplate, Caption, Source, Span, Structure
@@ -78,13 +79,7 @@ def _check(text: object, name: str, resources: Resources) -> None:
         raise InputError(f"expected text (str), got {type(text).__name__}", document=name)
     if not text.strip():
         raise EmptyDocumentError("the document is empty", document=name)
-    limit = resources.settings.max_chars
-    if len(text) > limit:
-        raise DocumentTooLongError(
-            f"{len(text):,} characters exceed the limit of {limit:,} "
-            "(raise CHRONIK_MAX_CHARS to analyse it)",
-            document=name,
-        )
+    check_length(text, name, resources.settings)
 
 
 def _iso_date(value: str | dt.date | None, name: str) -> str | None:

@@ -13,7 +13,12 @@ import codecs
 import ftfy
 from charset_normalizer import from_bytes
 
-from chronik.errors import BinaryDocumentError, EmptyDocumentError, EncodingError
+from chronik.errors import (
+    BinaryDocumentError,
+    DocumentTooLongError,
+    EmptyDocumentError,
+    EncodingError,
+)
 from chronik.settings import Settings
 
 # Signatures of common binary formats that end up in crawls under a text name.
@@ -48,11 +53,22 @@ def decode_bytes(data: bytes, name: str, settings: Settings | None = None) -> st
         if data.startswith(magic):
             raise BinaryDocumentError(f"this is {kind}, not text", document=name)
     text = _decode(data, name)
+    check_length(text, name, settings)  # before the costly repairs below
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
     check_text(text, name, settings)
     if ftfy.badness.is_bad(text):
         text = ftfy.fix_encoding(text)
     return text
+
+
+def check_length(text: str, name: str, settings: Settings) -> None:
+    """Refuse a document longer than the configured limit, saying how to raise it."""
+    if len(text) > settings.max_chars:
+        raise DocumentTooLongError(
+            f"{len(text):,} characters exceed the limit of {settings.max_chars:,} "
+            "(raise CHRONIK_MAX_CHARS to analyse it)",
+            document=name,
+        )
 
 
 def check_text(text: str, name: str, settings: Settings) -> None:
