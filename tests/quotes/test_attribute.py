@@ -161,3 +161,31 @@ def test_attribute_unclosed_quote_ends_with_its_paragraph(resources: Resources) 
     article = _analyse(resources, body)
     for quote in article.quotes:
         assert "zweite Absatz" not in quote.content.text
+
+
+def test_attribute_free_indirect_continues_the_speaker(resources: Resources) -> None:
+    body = (
+        "Die Ministerin Eva Roth sagte, die Regierung sei zu Gesprächen bereit. Man habe "
+        "bereits Vorschläge gemacht. Der Rat tagt morgen."
+    )
+    article = _analyse(resources, body)
+    first, second = article.quotes
+    assert second.form == "free_indirect"
+    assert second.content.text == "Man habe bereits Vorschläge gemacht"
+    assert _speaker(article, second) == _speaker(article, first) == "Eva Roth"
+
+
+def test_attribute_subjunctive_after_a_person_sentence(resources: Resources) -> None:
+    body = (
+        "Der Innenminister Karl Weber stellte am Montag den Plan vor. Es gehe darum, die "
+        "Grenzen besser zu sichern."
+    )
+    article = _analyse(resources, body)
+    quote = _only(article)
+    assert quote.form == "free_indirect"
+    assert _speaker(article, quote) == "Karl Weber"
+
+
+def test_attribute_indicative_sentence_is_no_free_indirect(resources: Resources) -> None:
+    body = "Die Ministerin Eva Roth sagte, die Regierung sei bereit. Der Rat tagt morgen."
+    assert len(_analyse(resources, body).quotes) == 1

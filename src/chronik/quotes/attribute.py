@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from chronik.entities.recognise import EntityResult
+from chronik.entities.records import Mention
 from chronik.language.docbuild import text_of
 from chronik.language.parsed import Parsed
 from chronik.model import Quote, Span
@@ -33,26 +34,47 @@ class QuoteFinder:
         inside = {i for q in direct for a, b in q.content for i in range(a - 1, b + 1)}
         found = list(direct)
         previous: tuple[int, int] | None = None
-        for sentence in parsed.sentences:
-            if sentence.role == "title" or all(
-                i in inside for i in range(sentence.start, sentence.end)
-            ):
-                previous = (sentence.start, sentence.end)
+        last: tuple[int, Found] | None = None  # the latest attributed statement
+        for number, sentence in enumerate(parsed.sentences):
+            start, end = sentence.start, sentence.end
+            if sentence.role == "title" or all(i in inside for i in range(start, end)):
+                previous = (start, end)
+                last = _latest(found, end, number, last)
                 continue
-            for quote in self._indirect.sentence(
-                doc, sentence.start, sentence.end, previous, parsed.separable, mentions
+            new = [
+                quote
+                for quote in self._indirect.sentence(
+                    doc, start, end, previous, parsed.separable, mentions
+                )
+                if not _inside(quote, inside)
+            ]
+            if (
+                not new
+                and _reported_mood(doc, start, end)
+                and not any(i in inside for i in range(start, end))
             ):
-                if not _inside(quote, inside):
-                    found.append(quote)
-            previous = (sentence.start, sentence.end)
+                speaker = _continued_speaker(last, number, previous, doc, mentions, entities)
+                if speaker is not None:
+                    new = [
+                        Found(
+                            "free_indirect",
+                            [_trimmed(doc, start, end)],
+                            speaker=speaker,
+                            paragraph=sentence.paragraph,
+                        )
+                    ]
+            found.extend(new)
+            previous = (start, end)
+            last = _latest(found, end, number, last)
         found = [q for q in found if any(b > a for a, b in q.content)]
         found.sort(key=lambda q: q.start)
         return [_quote(doc, q, f"q{n}", entities) for n, q in enumerate(found, start=1)]
 
 
-def _latest_speaker(
+def _latest(
     found: list[Found], end: int, number: int, last: tuple[int, Found] | None
 ) -> tuple[int, Found] | None:
+    """The latest attributed statement before ``end``, with the sentence it was seen in."""
     candidates = [q for q in found if q.speaker is not None and q.start < end]
     if not candidates:
         return last
@@ -60,6 +82,36 @@ def _latest_speaker(
     if last is not None and last[1] is latest:
         return last
     return number, latest
+
+
+def _continued_speaker(
+    last: tuple[int, Found] | None,
+    number: int,
+    previous: tuple[int, int] | None,
+    doc: Doc,
+    mentions: list[Mention],
+    entities: EntityResult,
+) -> tuple[int, int] | None:
+    """Who a sentence in the subjunctive of reported speech goes on quoting: the speaker of
+    a statement in the last two sentences, else a person who is the subject of the
+    sentence right before (``Ngom definierte das Ziel. Es gehe nicht darum, …``)."""
+    if last is not None and number - last[0] <= 2:
+        return last[1].speaker
+    if previous is None:
+        return None
+    types = {e.id: e.type for e in entities.entities}
+    for index, mention in enumerate(mentions):
+        if previous[0] <= mention.start < previous[1] and mention.subject_like:
+            entity = entities.entity_of_mention.get(index)
+            if entity is not None and types.get(entity) in ("PER", "ORG"):
+                return mention.start, mention.end
+    return None
+
+
+def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    while end > start and (doc[end - 1].tag_ == "$." or doc[end - 1].is_space):
+        end -= 1
+    return start, end
 
 
 def _reported_mood(doc: Doc, start: int, end: int) -> bool:
@@ -75,12 +127,6 @@ def _reported_mood(doc: Doc, start: int, end: int) -> bool:
 
 
 _CONDITIONAL = frozenset({"würde", "würden", "könnte", "könnten", "sollte", "müsste"})
-
-
-def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    while end > start and (doc[end - 1].tag_ == "$." or doc[end - 1].is_space):
-        end -= 1
-    return start, end
 
 
 def _inside(quote: Found, inside: set[int]) -> bool:
