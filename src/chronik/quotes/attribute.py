@@ -68,6 +68,7 @@ class QuoteFinder:
             last = _latest(found, end, number, last)
         found = [q for q in found if any(b > a for a, b in q.content)]
         found.sort(key=lambda q: q.start)
+        found = _join_free_indirect(found, doc)
         return [_quote(doc, q, f"q{n}", entities) for n, q in enumerate(found, start=1)]
 
 
@@ -127,6 +128,27 @@ def _reported_mood(doc: Doc, start: int, end: int) -> bool:
 
 
 _CONDITIONAL = frozenset({"würde", "würden", "könnte", "könnten", "sollte", "müsste"})
+
+
+def _join_free_indirect(found: list[Found], doc: Doc) -> list[Found]:
+    """Consecutive sentences of free indirect speech by one speaker are one statement."""
+    joined: list[Found] = []
+    for quote in found:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and quote.form == previous.form == "free_indirect"
+            and quote.speaker == previous.speaker
+            and _adjacent(doc, previous.end, quote.start)
+        ):
+            previous.content = [(previous.start, quote.end)]
+            continue
+        joined.append(quote)
+    return joined
+
+
+def _adjacent(doc: Doc, end: int, start: int) -> bool:
+    return all(t.is_space or t.tag_ == "$." for t in doc[end:start])
 
 
 def _inside(quote: Found, inside: set[int]) -> bool:
