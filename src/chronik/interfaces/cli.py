@@ -13,6 +13,7 @@ from chronik.interfaces import (
     export_command,
     fingerprint_command,
     ingest_command,
+    query_command,
     schema_command,
     store_command,
 )
@@ -31,6 +32,9 @@ app.command("export")(export_command.export)
 app.command("ingest")(ingest_command.ingest)
 app.command("status")(store_command.status)
 app.command("sql")(store_command.sql)
+app.command("events")(query_command.events)
+app.command("quotes")(query_command.quotes)
+app.command("actors")(query_command.actors)
 fingerprints = typer.Typer(
     help="Learn outlet boilerplate from a collection of articles.", no_args_is_help=True
 )

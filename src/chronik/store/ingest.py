@@ -29,6 +29,7 @@ from chronik.resources import Resources
 from chronik.settings import Settings
 from chronik.store.database import Failure, Store
 from chronik.store.inputs import InputItem, expand_inputs, read_items
+from chronik.store.linking import update_corpus
 from chronik.store.records import ArticleRows, article_rows
 
 Result = ArticleRows | Failure
@@ -107,6 +108,7 @@ def ingest(
         run.handle_all(analyser.drain())
         run.summary.seconds = time.monotonic() - started
         store.finish_run(run.summary.run_id, run.summary.counts())
+        update_corpus(store)  # near-duplicates and corpus events (store/linking.py)
     return run.summary
 
 

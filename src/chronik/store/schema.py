@@ -162,6 +162,38 @@ TABLES: dict[str, Columns] = {
         ("last_seen", "TIMESTAMP NOT NULL"),
         ("attempts", "INTEGER NOT NULL"),
     ),
+    # Derived after each ingest run (store/duplicates.py, store/linking.py).
+    "minhash_signatures": (
+        ("article_id", "VARCHAR PRIMARY KEY"),
+        ("num_perm", "INTEGER NOT NULL"),
+        ("scheme", "VARCHAR NOT NULL"),
+        ("shingles", "INTEGER NOT NULL"),
+        ("signature", "UBIGINT[] NOT NULL"),
+    ),
+    "duplicate_groups": (
+        ("article_id", "VARCHAR PRIMARY KEY"),
+        ("group_id", "VARCHAR NOT NULL"),
+        ("original_id", "VARCHAR NOT NULL"),
+        ("similarity", "DOUBLE"),
+    ),
+    "corpus_events": (
+        ("corpus_event_id", "VARCHAR PRIMARY KEY"),
+        ("type", "VARCHAR"),
+        ("source_countries", "VARCHAR[]"),
+        ("target_countries", "VARCHAR[]"),
+        ("location", "VARCHAR"),
+        ("date_first", "DATE"),
+        ("date_last", "DATE"),
+        ("reports", "INTEGER"),
+        ("outlets", "INTEGER"),
+        ("first_report_article", "VARCHAR"),
+        ("first_report_date", "DATE"),
+    ),
+    "corpus_event_reports": (
+        ("corpus_event_id", "VARCHAR NOT NULL"),
+        ("article_id", "VARCHAR NOT NULL"),
+        ("event_id", "VARCHAR NOT NULL"),
+    ),
 }
 
 # Tables holding the parts of one article, written with it in one transaction.
