@@ -128,3 +128,46 @@ def test_readers_content_id_ignores_whitespace_only_changes() -> None:
 )
 def test_readers_domain_of(url: str | None, domain: str | None) -> None:
     assert domain_of(url) == domain
+
+
+def test_readers_spkatt_json_becomes_text_with_title_and_date(tmp_path: Path) -> None:
+    from chronik.ingest.spkatt import read_spkatt
+
+    path = tmp_path / "doc.json"
+    path.write_text(
+        json.dumps(
+            {
+                "DocumentName": "12 - Gipfel in Wien endet (2006-05-04)",
+                "Sentences": [
+                    {
+                        "SentenceId": 0,
+                        "Tokens": [
+                            "Die",
+                            "Delegation",
+                            "sagte",
+                            ",",
+                            "„",
+                            "wir",
+                            "bleiben",
+                            "“",
+                            ".",
+                        ],
+                    }
+                ],
+                "Annotations": [],
+            }
+        ),
+        encoding="utf-8",
+    )
+    document = read_spkatt(path)
+    assert document.text == "Gipfel in Wien endet\n\nDie Delegation sagte, „wir bleiben“."
+    assert (document.title, document.published) == ("Gipfel in Wien endet", "2006-05-04")
+
+
+def test_readers_spkatt_json_broken_is_an_input_error(tmp_path: Path) -> None:
+    from chronik.ingest.spkatt import read_spkatt
+
+    path = tmp_path / "x.json"
+    path.write_text("[1, 2]", encoding="utf-8")
+    with pytest.raises(InputError, match="not a SpkAtt JSON file"):
+        read_spkatt(path)

@@ -17,16 +17,17 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TextIO
 
 from chronik.errors import InputError, RecordError, UsageError
 from chronik.ingest.document import RawDocument
 from chronik.ingest.readers import open_input
+from chronik.ingest.spkatt import read_spkatt
 from chronik.settings import Settings
 
-INGEST_SUFFIXES = frozenset({".txt", ".md", ".html", ".htm", ".jsonl", ".csv"})
+INGEST_SUFFIXES = frozenset({".txt", ".md", ".html", ".htm", ".jsonl", ".csv", ".json"})
 META_COLUMNS = ("published", "title", "outlet", "url")
 _GNAD_LINE = re.compile(r"[^;'\"\r\n]{1,60};'")
 
@@ -73,6 +74,13 @@ def read_items(
     defaults = defaults or {}
     if path != "-" and Path(path).suffix.lower() == ".csv":
         yield from read_csv(path, settings, defaults)
+        return
+    if path != "-" and Path(path).suffix.lower() == ".json":  # a GermEval SpkAtt document
+        try:
+            document = read_spkatt(Path(path))
+            yield InputItem(replace(document, outlet=document.outlet or defaults.get("outlet")))
+        except InputError as error:
+            yield InputItem(error)
         return
     try:
         opened = open_input(path, settings, defaults=defaults)
