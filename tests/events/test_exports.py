@@ -32,7 +32,9 @@ def _articles(tmp_path: Path, resources: Resources) -> Path:
 
 def test_exports_plover_jsonl(tmp_path: Path, resources: Resources) -> None:
     out = tmp_path / "events.jsonl"
-    result = CliRunner().invoke(app, ["export", str(_articles(tmp_path, resources)), str(out)])
+    result = CliRunner().invoke(
+        app, ["export", str(out), "--from", str(_articles(tmp_path, resources))]
+    )
     assert result.exit_code == 0
     [record] = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert record["event_type"] == "SANCTION"
@@ -46,7 +48,8 @@ def test_exports_plover_jsonl(tmp_path: Path, resources: Resources) -> None:
 def test_exports_gdelt_table(tmp_path: Path, resources: Resources) -> None:
     out = tmp_path / "events.tsv"
     result = CliRunner().invoke(
-        app, ["export", str(_articles(tmp_path, resources)), str(out), "--format", "gdelt"]
+        app,
+        ["export", str(out), "--from", str(_articles(tmp_path, resources)), "--format", "gdelt"],
     )
     assert result.exit_code == 0
     rows = list(csv.reader(out.open(encoding="utf-8"), delimiter="\t"))
@@ -59,6 +62,34 @@ def test_exports_gdelt_table(tmp_path: Path, resources: Resources) -> None:
 
 
 def test_exports_unreadable_input_exits_2(tmp_path: Path) -> None:
-    result = CliRunner().invoke(app, ["export", str(tmp_path / "missing.jsonl")])
+    result = CliRunner().invoke(app, ["export", "--from", str(tmp_path / "missing.jsonl")])
     assert result.exit_code == 2
     assert "cannot read" in result.stderr
+
+
+def test_exports_from_the_store_with_a_query(tmp_path: Path, resources: Resources) -> None:
+    from chronik.store.ingest import ingest
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(TEXT, encoding="utf-8")
+    (corpus / "b.txt").write_text(
+        "Meldung\n\nEin Vorspann.\n\nJapan lobte Kanada für seine Hilfe.", encoding="utf-8"
+    )
+    db = tmp_path / "c.duckdb"
+    ingest([str(corpus)], db, workers=1, resources=resources)
+    out = tmp_path / "events.jsonl"
+    result = CliRunner().invoke(app, ["export", str(out), "--db", str(db), "--actor", "IRN"])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["event_type"] for r in records] == ["SANCTION"]
+    table = tmp_path / "events.csv"
+    result = CliRunner().invoke(app, ["export", str(table), "--db", str(db), "--format", "csv"])
+    assert result.exit_code == 0
+    rows = list(csv.reader(table.open(encoding="utf-8")))
+    assert {row[rows[0].index("type")] for row in rows[1:]} == {"SANCTION", "SUPPORT"}
+    parquet = tmp_path / "events.parquet"
+    result = CliRunner().invoke(
+        app, ["export", str(parquet), "--db", str(db), "--format", "parquet", "--type", "SUPPORT"]
+    )
+    assert result.exit_code == 0 and parquet.stat().st_size > 0
