@@ -182,22 +182,27 @@ class EventCoder:
     def _modality(
         self, doc: Doc, left: int, right: int, trigger: int, reading: Trigger
     ) -> tuple[str, float]:
+        """The first cue in the trigger's clause, or a sentence-wide one (``wenn``,
+        ``falls``) anywhere in its sentence; forms (``würden``) before lemmas (``werden``)."""
         own = {fold_lemma(reading.trigger)} | set(reading.pattern.lemmas if reading.pattern else ())
-        for token in doc[left:right]:
-            if token.tag_ in ("NN", "NE"):
-                continue  # "die Forderungen der USA" is an object, not a demand on the event
-            if token.i == trigger or fold_lemma(token.lemma_) in own:
-                continue  # "forderte" is the REQUEST itself, not a demand about it
-            cue = self._lexicon.modality_cue(token.lemma_) or self._lexicon.modality_cue(
-                token.lower_
-            )
-            if cue is None or cue.maps_to == "asserted":
-                continue
-            if cue.kind == "form" and token.lower_ != cue.cue.lower():
-                continue
-            if cue.maps_to == "future" and not _future(doc, token.i, left, right):
-                continue
-            return cue.maps_to, cue.factor or 1.0
+        sentence = doc[trigger].sent
+        for token in sentence:
+            in_clause = left <= token.i < right
+            if token.tag_ in ("NN", "NE") or token.i == trigger or fold_lemma(token.lemma_) in own:
+                continue  # objects are no cues, and "forderte" is the REQUEST itself
+            for cue in (
+                self._lexicon.modality_cue(token.lower_),
+                self._lexicon.modality_cue(token.lemma_),
+            ):
+                if cue is None or cue.maps_to == "asserted":
+                    continue
+                if (cue.kind == "form" and token.lower_ != cue.cue.lower()) or (
+                    not in_clause and cue.scope != "sentence"
+                ):
+                    continue
+                if cue.maps_to == "future" and not _future(doc, token.i, left, right):
+                    continue
+                return cue.maps_to, cue.factor or 1.0
         return "asserted", 1.0
 
 
