@@ -87,6 +87,11 @@ def test_coder_demanded_event_is_not_asserted(resources: Resources) -> None:
     assert events and all(e.modality == "hypothetical" for e in events)
 
 
+def test_coder_construction_words_are_not_coded_twice(resources: Resources) -> None:
+    events = _events(resources, "Der UN-Sicherheitsrat beschließt Sanktionen gegen Libyen.")
+    assert [e.type for e in events] == ["SANCTION"]
+
+
 def test_coder_no_event_without_actors(resources: Resources) -> None:
     assert _events(resources, "Tausende Menschen feierten am Samstag ein Fest.") == []
     assert _events(resources, "Das Treffen fand im Rathaus statt.") == []

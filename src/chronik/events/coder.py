@@ -49,8 +49,8 @@ class EventCoder:
         arguments = Arguments(doc, entities)
         events: list[Event] = []
         for sentence in parsed.sentences:
-            found = self._triggers(doc, sentence.start, sentence.end)
-            coded: set[int] = set()
+            found, consumed = self._triggers(doc, sentence.start, sentence.end)
+            coded: set[int] = set()  # words already coded: a construction takes its words
             for trigger, index, inner in _absorb_slots(found):
                 if index in coded:
                     continue  # one reading per trigger word: the first that finds its actors
@@ -67,14 +67,18 @@ class EventCoder:
                 )
                 if event is not None:
                     events.append(event)
-                    coded.add(index)
+                    coded |= {index} | consumed.get((trigger.trigger, index), set())
         return [
             e.model_copy(update={"id": f"v{n}"})
             for n, e in enumerate(merge_events(events), start=1)
         ]
 
-    def _triggers(self, doc: Doc, start: int, end: int) -> list[tuple[Trigger, int]]:
+    def _triggers(
+        self, doc: Doc, start: int, end: int
+    ) -> tuple[list[tuple[Trigger, int]], dict[tuple[str, int], set[int]]]:
+        """Trigger readings with their word, and the words each construction consumed."""
         found: list[tuple[Trigger, int]] = []
+        consumed: dict[tuple[str, int], set[int]] = {}
         lemmas = [t.lemma_ for t in doc[start:end]]
         candidates = {c for lemma in set(lemmas) for c in self._lexicon.constructions_for(lemma)}
         for trigger in sorted(candidates, key=lambda c: c.trigger):
@@ -83,6 +87,10 @@ class EventCoder:
             positions = trigger.pattern.match(lemmas)
             if positions and (not trigger.pattern.slots or _zu_infinitive(doc, start, end)):
                 found.append((trigger, start + positions[0]))
+                if not trigger.pattern.slots:
+                    consumed[(trigger.trigger, start + positions[0])] = {
+                        start + position for position in positions
+                    }
         for index in range(start, end):
             token = doc[index]
             pos = "verb" if token.tag_ in _VERB_TAGS else "noun" if token.tag_ == "NN" else None
@@ -91,7 +99,7 @@ class EventCoder:
             readings = self._lexicon.triggers_for(token.lemma_, pos)
             if all(index != other for _, other in found):
                 found.extend((reading, index) for reading in readings)
-        return found
+        return found, consumed
 
     def _event(
         self,
