@@ -175,8 +175,9 @@ class MentionFinder:
         if after - index > 1 and self._lexicon.first_name(token.text):
             return index, after, self._guess(doc, index, after, start)  # "Richard Feynman"
         readings = self._names.single(token.text)
-        if readings and token.tag_ not in _NAME_TAGS and not _acronym(token.text):
-            # A common-noun reading ("Bild", "Spiegel", "Wagner") wins outside name runs.
+        if readings and token.tag_ not in _NAME_TAGS and _plain_word(token.text):
+            # A common-noun reading ("Bild", "Spiegel", "Wagner") wins outside name runs;
+            # "UN-Sicherheitsrat" or "NATO" cannot be a common noun.
             readings = (
                 [r for r in readings if r.type in ("GPE", "LOC")] if index > start else readings
             )
@@ -293,6 +294,10 @@ def _lowercase_name(readings: list[Reading], word: str) -> Reading | None:
 
 def _best(readings: list[Reading]) -> Reading:
     return readings[0]
+
+
+def _plain_word(word: str) -> bool:
+    return word.isalpha() and word[1:].islower()
 
 
 def _acronym(word: str) -> bool:
