@@ -60,9 +60,9 @@ def _name(doc: Doc, cluster: Cluster) -> str:
     or most frequent name mention, else the knowledge-base name."""
     texts = [_text(doc, m) for m in cluster.mentions if m.kind == "name"]
     if not texts and cluster.reading.kind == "institution":
-        first = min(cluster.mentions, key=lambda m: m.start)
-        words = doc[first.start : first.end]
-        return words[1:].text if len(words) > 1 and words[0].tag_ == "ART" else words.text
+        # The head in its base form and the country: the surface is inflected
+        # ("des estnischen Verteidigungsministeriums").
+        return f"{cluster.reading.name} ({cluster.reading.country})"
     if not texts:
         return cluster.reading.name
     if cluster.reading.name in texts:
