@@ -92,6 +92,13 @@ def test_coder_construction_words_are_not_coded_twice(resources: Resources) -> N
     assert [e.type for e in events] == ["SANCTION"]
 
 
+def test_coder_stated_readiness_to_talk_is_agree(resources: Resources) -> None:
+    [event] = _events(resources, "Kanada hat die Bereitschaft erklärt, in direkte Gespräche "
+                                 "mit Venezuela einzutreten.")
+    assert (event.type, event.modality) == ("AGREE", "intended")
+    assert _sides(event) == (["CAN"], ["VEN"])
+
+
 def test_coder_no_event_without_actors(resources: Resources) -> None:
     assert _events(resources, "Tausende Menschen feierten am Samstag ein Fest.") == []
     assert _events(resources, "Das Treffen fand im Rathaus statt.") == []

@@ -176,6 +176,8 @@ class EventCoder:
             return None
         for index in range(left - 1, start - 1, -1):
             token = doc[index]
+            if token.lemma_ in _INTENT_WORDS:
+                return "intended"  # "die Bereitschaft erklärt, … Gespräche … einzutreten"
             if not token.tag_.startswith("V"):
                 continue
             speech = self._speech.verb(token.lemma_)
@@ -214,6 +216,8 @@ class EventCoder:
         return "asserted", 1.0
 
 
+# Nouns and adjectives of readiness and intent that govern a zu-clause.
+_INTENT_WORDS = frozenset({"Bereitschaft", "Absicht", "Plan", "Vorhaben", "Ziel", "Angebot"})
 # Verbs of intending that are not speech acts ("sich bemühen", "versuchen", "planen").
 _INTENT_VERBS = frozenset(
     {
