@@ -153,10 +153,6 @@ class NameIndex:
         )
         return refs[0].iso3 if refs else None
 
-    def countries_of_adjective(self, word: str) -> list[str]:
-        refs = self._kb.gazetteer.lookup_compound_adjective(word)
-        return [r.iso3 for r in refs if r.iso3]
-
     def country_of_name(self, word: str) -> str | None:
         """ISO3 when ``word`` names a country (any case form, e.g. ``Irans``)."""
         for ref in self._kb.gazetteer.lookup(word):

@@ -29,13 +29,6 @@ class EntityResult:
     mentions: list[Mention] = field(default_factory=list)
     entity_of_mention: dict[int, str] = field(default_factory=dict)  # mention index → id
 
-    def entity_at(self, token: int) -> str | None:
-        """The entity a token belongs to (as part of a mention), if any."""
-        for index, mention in enumerate(self.mentions):
-            if mention.start <= token < mention.end:
-                return self.entity_of_mention.get(index)
-        return None
-
 
 class EntityRecogniser:
     def __init__(

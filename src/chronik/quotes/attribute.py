@@ -18,7 +18,7 @@ from chronik.quotes.direct import DirectQuotes
 from chronik.quotes.indirect import IndirectSpeech
 from chronik.quotes.lexicon import SpeechLexicon
 from chronik.quotes.marks import marked_spans
-from chronik.quotes.phrases import FINITE, is_subjunctive
+from chronik.quotes.phrases import FINITE, is_subjunctive, trim_punctuation
 from chronik.quotes.records import Found
 
 
@@ -58,7 +58,7 @@ class QuoteFinder:
                     new = [
                         Found(
                             "free_indirect",
-                            [_trimmed(doc, start, end)],
+                            [trim_punctuation(doc, start, end)],
                             speaker=speaker,
                             paragraph=sentence.paragraph,
                         )
@@ -107,12 +107,6 @@ def _continued_speaker(
             if entity is not None and types.get(entity) in ("PER", "ORG"):
                 return mention.start, mention.end
     return None
-
-
-def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    while end > start and (doc[end - 1].tag_ == "$." or doc[end - 1].is_space):
-        end -= 1
-    return start, end
 
 
 def _reported_mood(doc: Doc, start: int, end: int) -> bool:

@@ -71,8 +71,7 @@ class DirectQuotes:
         for index in range(span.closer + 1, min(end, span.closer + 1 + _FRAME_REACH)):
             if doc[index].text in ("„", "»", "«", '"', "“") or doc[index].tag_ == "$.":
                 return False
-            verb = speech_verb(doc, index, separable, self._lexicon)
-            if verb is not None and verb.frames("direct") and doc[index].tag_ in FINITE:
+            if self._frames(doc, index):
                 quote.cue = cue_tokens(index, separable)
                 quote.speaker = subject(doc, index, span.closer + 1, end, mentions)
                 return True
@@ -95,13 +94,12 @@ class DirectQuotes:
             return False
         start = bounds[colon][0] if colon in bounds else max(0, colon - 12)
         left, _ = clause_bounds(doc, colon - 1, start, colon)
-        for index in range(left, colon):
-            verb = speech_verb(doc, index, separable, self._lexicon)
-            if verb is not None and verb.frames("direct") and doc[index].tag_ in FINITE:
-                quote.cue = cue_tokens(index, separable)
-                quote.speaker = subject(doc, index, left, colon, mentions)
-                return True
-        return False
+        index = next((i for i in range(left, colon) if self._frames(doc, i)), None)
+        if index is None:
+            return False
+        quote.cue = cue_tokens(index, separable)
+        quote.speaker = subject(doc, index, left, colon, mentions)
+        return True
 
     def _previous_frame(
         self,
@@ -120,11 +118,14 @@ class DirectQuotes:
         if before < 0 or before not in bounds or doc[before].text not in (".", ":"):
             return
         start, end = bounds[before]
-        for index in range(start, end):
-            verb = speech_verb(doc, index, separable, self._lexicon)
-            if verb is not None and doc[index].tag_ in FINITE:
-                quote.speaker = subject(doc, index, start, end, mentions)
-                return
+        index = next((i for i in range(start, end) if self._frames(doc, i)), None)
+        if index is not None:
+            quote.speaker = subject(doc, index, start, end, mentions)
+
+    def _frames(self, doc: Doc, index: int) -> bool:
+        """A finite speech verb that can frame a verbatim quote."""
+        verb = speech_verb(doc, index, self._lexicon)
+        return verb is not None and verb.frames("direct") and doc[index].tag_ in FINITE
 
     def _continues(self, doc: Doc, quote: Found, following: MarkedSpan) -> bool:
         """``„…“, sagte er, „…“``: the frame ends in a comma and the quote goes on."""

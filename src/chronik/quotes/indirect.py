@@ -20,6 +20,7 @@ from chronik.quotes.phrases import (
     noun_phrase,
     speech_verb,
     subject,
+    trim_punctuation,
 )
 from chronik.quotes.records import Found
 
@@ -49,7 +50,7 @@ class IndirectSpeech:
             return found
         found = self._markers(doc, start, end, mentions)
         for index in range(start, end):
-            verb = speech_verb(doc, index, separable, self._lexicon)
+            verb = speech_verb(doc, index, self._lexicon)
             if verb is None or not _finite_or_perfect(doc, index, start):
                 continue
             quote = self._complement(doc, index, verb, start, end, separable, mentions)
@@ -69,10 +70,10 @@ class IndirectSpeech:
         """``Dies sagte der Minister am Dienstag.`` attributes the previous sentence."""
         if previous is None or end - start < 3 or doc[start].lower_ not in _CATAPHORIC:
             return []
-        verb = speech_verb(doc, start + 1, separable, self._lexicon)
+        verb = speech_verb(doc, start + 1, self._lexicon)
         if verb is None or doc[start + 1].tag_ not in FINITE:
             return []
-        content = _without_final_punctuation(doc, *previous)
+        content = trim_punctuation(doc, *previous)
         return [
             Found(
                 "indirect",
@@ -101,7 +102,7 @@ class IndirectSpeech:
             if (first.lower_ in _COMPLEMENTIZERS or first.tag_ in _WH_TAGS) and verb.frames(
                 "indirect"
             ):
-                content = _without_final_punctuation(
+                content = trim_punctuation(
                     doc, comma + 2 if first.lower_ in _COMPLEMENTIZERS else comma + 1, end
                 )
                 return Found(
@@ -112,7 +113,7 @@ class IndirectSpeech:
                     addressee=_addressee(doc, verb_index, comma, mentions, verb),
                 )
             if _zu_infinitive(doc, comma + 1, end) and set(verb.classes) & _REPORTED_CLASSES:
-                content = _without_final_punctuation(doc, comma + 1, end)
+                content = trim_punctuation(doc, comma + 1, end)
                 return Found(
                     "reported",
                     [content],
@@ -121,7 +122,7 @@ class IndirectSpeech:
                     addressee=_addressee(doc, verb_index, after, mentions, verb),
                 )
             if _subjunctive_clause(doc, comma + 1, end) and verb.frames("indirect"):
-                content = _without_final_punctuation(doc, comma + 1, end)
+                content = trim_punctuation(doc, comma + 1, end)
                 return Found(
                     "indirect",
                     [content],
@@ -164,9 +165,9 @@ class IndirectSpeech:
         if cue == start:
             if after >= end or doc[after].tag_ not in FINITE:
                 return None
-            content = _without_final_punctuation(doc, after, end)
+            content = trim_punctuation(doc, after, end)
             return Found("indirect", [content], cue=[cue], speaker=(cue + 1, after))
-        parts = [(start, cue), _without_final_punctuation(doc, after, end)]
+        parts = [(start, cue), trim_punctuation(doc, after, end)]
         parts = [(a, b) for a, b in parts if b - a >= 2]
         if not parts:
             return None
@@ -181,7 +182,7 @@ class IndirectSpeech:
             (
                 i
                 for i in range(comma - 1, cue, -1)
-                if speech_verb(doc, i, {}, self._lexicon) is not None
+                if speech_verb(doc, i, self._lexicon) is not None
             ),
             None,
         )
@@ -190,7 +191,7 @@ class IndirectSpeech:
         source = _mention_or_phrase(doc, cue + 1, verb, mentions)
         return Found(
             "indirect",
-            [_without_final_punctuation(doc, comma + 1, end)],
+            [trim_punctuation(doc, comma + 1, end)],
             cue=[verb],
             speaker=source,
         )
@@ -213,9 +214,7 @@ class IndirectSpeech:
                 and index == start
                 and doc[index].tag_ in ("PROAV", "ADV")
             ):
-                quote = Found(
-                    "indirect", [_without_final_punctuation(doc, index + 1, end)], cue=[index]
-                )
+                quote = Found("indirect", [trim_punctuation(doc, index + 1, end)], cue=[index])
             elif word == "zufolge":
                 quote = _postpositional(doc, index, start, end, mentions)
             elif word == "so" and index > start and doc[index - 1].text == ",":
@@ -253,7 +252,7 @@ def _prepositional(
     content_start = phrase[1] + (doc[phrase[1]].text == ",")
     return Found(
         "indirect",
-        [_without_final_punctuation(doc, content_start, end)],
+        [trim_punctuation(doc, content_start, end)],
         cue=list(range(cue, cue_end or cue + 1)),
         speaker=phrase,
     )
@@ -270,7 +269,7 @@ def _postpositional(
         return None
     phrase = _mention_or_phrase(doc, left, cue, mentions) or (left, cue)
     if left == start:
-        content = _without_final_punctuation(doc, cue + 1, end)
+        content = trim_punctuation(doc, cue + 1, end)
     else:
         content = (start, left - (doc[left - 1].text == ","))
     return Found("indirect", [content], cue=[cue], speaker=phrase)
@@ -325,7 +324,7 @@ def _prepositional_content(
     _, right = clause_bounds(doc, verb_index, verb_index, end)
     for index in range(verb_index + 1, right):
         if doc[index].lower_ in verb.content_preps and doc[index].tag_ in ("APPR", "APPRART"):
-            content = _without_final_punctuation(doc, index, right)
+            content = trim_punctuation(doc, index, right)
             if content[1] - content[0] >= 2:
                 return Found("reported", [content], cue=cue, speaker=speaker)
     return None
@@ -356,12 +355,6 @@ def _zu_infinitive(doc: Doc, start: int, end: int) -> bool:
 
 def _subjunctive_clause(doc: Doc, start: int, end: int) -> bool:
     return any(is_subjunctive(doc, i) for i in range(start, min(end, start + _SUBJUNCTIVE_REACH)))
-
-
-def _without_final_punctuation(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    while end > start and (doc[end - 1].tag_ in ("$.", "$(") or doc[end - 1].is_space):
-        end -= 1
-    return start, end
 
 
 def _overlaps(quote: Found, others: list[Found]) -> bool:

@@ -23,10 +23,9 @@ _SENTENCE_END = frozenset({".", "!", "?"})
 _CONJUNCT_TAGS = frozenset({"KOUS", "KON", "PRELS", "PWS", "PWAV"})
 
 
-def speech_verb(
-    doc: Doc, index: int, separable: dict[int, int], lexicon: SpeechLexicon
-) -> SpeechVerb | None:
-    """The speech verb a finite verb or participle stands for, with its particle joined."""
+def speech_verb(doc: Doc, index: int, lexicon: SpeechLexicon) -> SpeechVerb | None:
+    """The speech verb a finite verb or participle stands for (the language layer has
+    already joined a detached particle to its lemma)."""
     token = doc[index]
     if token.tag_ not in FINITE and token.tag_ not in ("VVPP", "VVINF"):
         return None
@@ -80,14 +79,6 @@ def noun_phrase(doc: Doc, index: int, end: int) -> tuple[int, int] | None:
     while after > index + 1 and doc[after - 1].tag_ == "ADV":
         after -= 1
     return index, after
-
-
-def mention_at(mentions: list[Mention], start: int, end: int) -> int | None:
-    """Index of the first mention that starts inside ``[start, end)``."""
-    for number, mention in enumerate(mentions):
-        if start <= mention.start < end:
-            return number
-    return None
 
 
 def subject(
@@ -198,3 +189,10 @@ _SUBJUNCTIVE_FORMS = frozenset(
     "sei seien seiest habe werde könne müsse solle wolle dürfe möge wisse gebe gäbe wäre "
     "wären hätte hätten würde würden könnte könnten müsste müssten sollte wollte".split()
 )
+
+
+def trim_punctuation(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` without trailing sentence punctuation, quotation marks or spaces."""
+    while end > start and (doc[end - 1].tag_ in ("$.", "$(") or doc[end - 1].is_space):
+        end -= 1
+    return start, end
