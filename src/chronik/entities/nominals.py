@@ -119,7 +119,7 @@ class NominalFinder:
                 if country and word.text.endswith(("s", "'")):
                     return country
         if prefix:
-            country = self._names.country_of_name(prefix) or _known_prefix(prefix)
+            country = self._names.country_of_name(prefix)
             if country:
                 return country
         return self._genitive_country(doc, head + 1, end)
@@ -157,14 +157,6 @@ def _plural(text: str, role: str, determiner: str) -> bool:
         return True
     # Weak nouns: "den Präsidenten" is singular, "die Präsidenten" plural.
     return determiner == "die" and surface != base and not surface.endswith("in")
-
-
-# Compound prefixes of role nouns that are not country names in the gazetteer.
-_PREFIX_COUNTRIES = {"US": "USA", "EU": None, "UN": None, "UNO": None, "NATO": None}
-
-
-def _known_prefix(prefix: str) -> str | None:
-    return _PREFIX_COUNTRIES.get(prefix)
 
 
 def _phrase_start(doc: Doc, head: int, start: int) -> int:
