@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import time
 from pathlib import Path
 
 import pytest
@@ -184,14 +183,11 @@ def test_tagger_model_offsets_are_doc_indices(resources: Resources) -> None:
 def test_tagger_trains_and_predicts_on_a_tiny_file(tmp_path: Path, resources: Resources) -> None:
     source = tmp_path / "tiny.tsv"
     source.write_text(TINY_TSV, encoding="utf-8")
-    resources.entities  # noqa: B018  # load the rules before the clock starts
-    began = time.perf_counter()
     prepared = prepare(resources, read_germeval_outer(source))
     model = tmp_path / "tiny.crfsuite"
     train(prepared, model, {"c1": 0.0, "c2": 0.01, "max_iterations": 50})
     tagger = NameTagger.from_file(model)
     spans = tagger.tag_items(prepared[0].items)
-    assert time.perf_counter() - began < 5.0
     assert (2, 4, "PER") in {(span.start, span.end, span.type) for span in spans}
 
 

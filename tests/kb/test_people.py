@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 from collections import defaultdict
 from datetime import date, timedelta
 from itertools import combinations
@@ -239,13 +238,3 @@ def test_people_name_helpers() -> None:
     assert fold("Erdoğan Łukasz Çavuşoğlu") == "Erdogan Lukasz Cavusoglu"
     assert genitive_bases("Putins") == ["Putin"]
     assert genitive_bases("Pistorius'") == ["Pistorius"]
-
-
-def test_people_load_is_fast() -> None:
-    load = People.load.__func__.__wrapped__  # type: ignore[attr-defined]
-    timings = []
-    for _ in range(3):
-        started = time.perf_counter()
-        load(People)
-        timings.append(time.perf_counter() - started)
-    assert min(timings) < 0.3

@@ -82,6 +82,26 @@ def test_queries_actors_count_who_acts_on_whom(db: Path) -> None:
     assert sum(int(row["reports"]) for row in consult) == 4  # type: ignore[call-overload]
 
 
+def test_queries_actors_cross_every_source_with_every_target() -> None:
+    connection = duckdb.connect()
+    connection.execute(
+        "CREATE TABLE corpus_events (source_countries VARCHAR[], target_countries VARCHAR[], "
+        "type VARCHAR, reports INTEGER)"
+    )
+    connection.execute(
+        "INSERT INTO corpus_events VALUES (['RUS'], ['DEU', 'POL'], 'ACCUSE', 2), "
+        "(['FRA', 'DEU'], [], 'CONSULT', 1)"
+    )
+    rows = connection.execute(actor_query().sql).fetchall()
+    pairs = {(source, target, kind) for source, target, kind, _, _ in rows}
+    assert pairs == {
+        ("RUS", "DEU", "ACCUSE"),
+        ("RUS", "POL", "ACCUSE"),
+        ("FRA", None, "CONSULT"),
+        ("DEU", None, "CONSULT"),
+    }
+
+
 def test_queries_cli_formats(db: Path, tmp_path: Path) -> None:
     runner = CliRunner()
     done = runner.invoke(app, ["events", "--db", str(db), "--actor", "RUS", "--format", "csv"])

@@ -190,8 +190,11 @@ def _merge_surname_clusters(clusters: list[Cluster]) -> None:
 def _holder_in_article(mention: Mention, clusters: list[Cluster]) -> Cluster | None:
     best: tuple[int, Cluster] | None = None
     for cluster in clusters:
-        if mention.role not in cluster.roles or cluster.reading.type != "PER" or \
-                not cluster.mentions:
+        if (
+            mention.role not in cluster.roles
+            or cluster.reading.type != "PER"
+            or not cluster.mentions
+        ):
             continue
         if mention.role_country and cluster.role_country not in (None, mention.role_country):
             continue

@@ -57,6 +57,9 @@ _T = TypeVar("_T")
 _FOLD_EXTRA = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i"})
 
 
+MAX_REMEMBERED = 200_000  # words whose compound head is remembered (bounds memory)
+
+
 @dataclass(frozen=True)
 class FirstName:
     name: str
@@ -126,6 +129,10 @@ class EntityLexicon:
     folded_first_names: Mapping[str, FirstName] = field(repr=False, default_factory=dict)
     # Head nouns long enough to end a compound (Linkspartei), longest first.
     compound_heads: tuple[OrgSuffix, ...] = field(repr=False, default=())
+    # Answers of compound_org_head per word: it is asked for most capitalised tokens.
+    _heads_of: dict[str, OrgSuffix | None] = field(
+        repr=False, compare=False, hash=False, default_factory=dict
+    )
 
     @classmethod
     @cache
@@ -190,10 +197,20 @@ class EntityLexicon:
         since generic compounds (Oppositionspartei) end the same way."""
         if not word[:1].isupper():
             return None
-        for head in self.compound_heads:
-            if len(word) - len(head.word) >= 3 and word.endswith(head.word.lower()):
-                return head
-        return None
+        if word in self._heads_of:
+            return self._heads_of[word]
+        found = next(
+            (
+                head
+                for head in self.compound_heads
+                if len(word) - len(head.word) >= 3 and word.endswith(head.word.lower())
+            ),
+            None,
+        )
+        if len(self._heads_of) >= MAX_REMEMBERED:
+            self._heads_of.clear()
+        self._heads_of[word] = found
+        return found
 
     def is_not_name(self, word: str) -> bool:
         """Whether a capitalised word never names an entity on its own (Montag, Regierung)."""

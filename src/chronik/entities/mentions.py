@@ -190,8 +190,10 @@ class MentionFinder:
     def _institution_name(self, doc: Doc, index: int, start: int) -> Reading | None:
         """``Bundesärztekammer``, ``Bundesjustizministerium``: state bodies in one word."""
         token = doc[index]
+        if token.tag_ != "NN" or not token.text.startswith(_STATE_PREFIXES):
+            return None
         head = self._lexicon.compound_org_head(token.text)
-        if head is None or token.tag_ != "NN" or not token.text.startswith(_STATE_PREFIXES):
+        if head is None:
             return None
         return Reading("ORG", token.text, "organisation", sector=head.sector or None)
 

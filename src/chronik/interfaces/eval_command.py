@@ -15,6 +15,8 @@ from chronik.evaluation.germeval import read_germeval
 from chronik.evaluation.ner import Counts, evaluate
 from chronik.evaluation.quotes_eval import evaluate as evaluate_quotes
 from chronik.evaluation.spkatt import ROLES, read_directory
+from chronik.evaluation.tagging import evaluate as evaluate_tagging
+from chronik.evaluation.tagging import read_conllu
 from chronik.interfaces.errors import fail
 from chronik.resources import Resources
 from chronik.settings import Settings
@@ -75,6 +77,27 @@ def quotes(
             str(gold),
             str(predicted),
         )
+    Console().print(table)
+
+
+def tagging(
+    path: Annotated[Path, typer.Argument(help="A CoNLL-U file with STTS tags (UD German).")],
+) -> None:
+    """Part-of-speech (STTS) and lemma accuracy of the German language layer, on gold
+    tokens. Lemmas are scored on nouns, verbs and adjectives, ignoring case.
+
+    Example: chronik eval tagging ../shared/data/ud-german-gsd/de_gsd-ud-dev.conllu
+    """
+    try:
+        sentences = read_conllu(path)
+        scores = evaluate_tagging(Resources().german.tagger, sentences)
+    except ChronikError as error:
+        fail(error)
+    table = Table(title=f"{path.name}: {len(sentences)} sentences", title_justify="left")
+    for column in ("measure", "accuracy", "tokens"):
+        table.add_column(column, justify="left" if column == "measure" else "right")
+    table.add_row("STTS tag", f"{scores.tag_accuracy:.4f}", str(scores.tokens))
+    table.add_row("lemma (content words)", f"{scores.lemma_accuracy:.4f}", str(scores.content))
     Console().print(table)
 
 

@@ -159,10 +159,14 @@ def quote_query(speaker: str | None = None, text: str | None = None) -> Query:
 
 def actor_query() -> Query:
     """Who acts on whom: corpus events by source country, target country and type."""
+    # Sources and targets are unnested one after the other: two unnests in one SELECT
+    # would pair them up by position instead of crossing them.
     sql = (
-        "WITH pairs AS (SELECT unnest(CASE WHEN len(source_countries) = 0 THEN [NULL] "
-        "ELSE source_countries END) AS source, unnest(CASE WHEN len(target_countries) = 0 "
-        "THEN [NULL] ELSE target_countries END) AS target, type, reports FROM corpus_events) "
+        "WITH sources AS (SELECT unnest(CASE WHEN len(source_countries) = 0 THEN [NULL] "
+        "ELSE source_countries END) AS source, target_countries, type, reports "
+        "FROM corpus_events), "
+        "pairs AS (SELECT source, unnest(CASE WHEN len(target_countries) = 0 "
+        "THEN [NULL] ELSE target_countries END) AS target, type, reports FROM sources) "
         "SELECT source, target, type, count(*) AS events, sum(reports) AS reports FROM pairs "
         "GROUP BY ALL ORDER BY events DESC, source NULLS LAST, target NULLS LAST, type"
     )

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from chronik.entities.lexicon import EntityLexicon
 from chronik.entities.names import NameIndex
@@ -59,6 +59,13 @@ def short_shape(word: str) -> str:
     return "".join(out)
 
 
+@dataclass(frozen=True)
+class _WordFeatures:
+    features: tuple[str, ...]
+    # The subset a neighbour sees, already prefixed by that neighbour's offset.
+    seen_from: dict[int, tuple[str, ...]]
+
+
 @dataclass
 class FeatureExtractor:
     """Turns the tokens of a sentence into CRF items; holds the lexicons, loaded once."""
@@ -67,6 +74,7 @@ class FeatureExtractor:
     lexicon: EntityLexicon
     names: NameIndex
     _words: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    _word_features: dict[str, _WordFeatures] = field(default_factory=dict, repr=False)
 
     @classmethod
     @cache
@@ -82,43 +90,62 @@ class FeatureExtractor:
         rules = rule_labels(rule_mentions, start, end)
         words = [token.text for token in tokens]
         kb_spans = self._kb_spans(words)
-        own = [
-            self._token(token, index, len(tokens), rules[index], kb_spans[index])
-            for index, token in enumerate(tokens)
-        ]
+        length = len(tokens)
+        own: list[list[str]] = []
+        context: list[tuple[_WordFeatures, list[str]]] = []
+        for index, token in enumerate(tokens):
+            word, tag = token.text, token.tag_
+            local = self._word(word)
+            rule = [f"rule={label}" for label in rules[index]]
+            features = [
+                *local.features,
+                f"tag={tag}",
+                f"lemma={token.lemma_}",
+                f"pos={min(index, 3)}",
+                *_position_flags(word, index, length),
+                f"tagcap={tag}|{word[:1].isupper()}",
+                *rule,
+            ]
+            if kb_spans[index]:
+                features.append(f"kbspan={kb_spans[index]}")
+            own.append(features)
+            context.append((local, [f"tag={tag}", *rule]))
         for index in quoted(words):
             own[index].append("quoted=1")
-        context = [
-            [item for item in features if item.split("=", 1)[0] in _CONTEXT_KEYS]
-            for features in own
-        ]
-        return [_with_window(own, context, index) for index in range(len(tokens))]
+        tags = [token.tag_ for token in tokens]
+        lows = [word.lower() for word in words]
+        return [_with_window(own, context, tags, lows, index) for index in range(length)]
 
-    def _token(
-        self, token: Token, index: int, length: int, rule: Sequence[str], kb: str
-    ) -> list[str]:
-        word = token.text
-        features = [
-            "bias",
-            f"word={word}",
-            f"low={word.lower()}",
-            f"shape={shape(word)}",
-            f"sshape={short_shape(word)}",
-            f"tag={token.tag_}",
-            f"lemma={token.lemma_}",
-            f"len={min(len(word), 10)}",
-            f"pos={min(index, 3)}",
-        ]
-        features += [f"pre{n}={word[:n]}" for n in _AFFIX_SIZES if len(word) > n]
-        features += [f"suf{n}={word[-n:]}" for n in _AFFIX_SIZES if len(word) > n]
-        features += _case_flags(word, index, length)
-        features.append(f"tagcap={token.tag_}|{word[:1].isupper()}")
-        features += self._lexical(word)
-        features += [f"part:{flag}" for flag in self._hyphen_parts(word)]
-        features += [f"rule={label}" for label in rule]
-        if kb:
-            features.append(f"kbspan={kb}")
-        return features
+    def _word(self, word: str) -> _WordFeatures:
+        """The features that depend on the word alone, computed once per word form."""
+        found = self._word_features.get(word)
+        if found is None:
+            features = [
+                "bias",
+                f"word={word}",
+                f"low={word.lower()}",
+                f"shape={shape(word)}",
+                f"sshape={short_shape(word)}",
+                f"len={min(len(word), 10)}",
+            ]
+            features += [f"pre{n}={word[:n]}" for n in _AFFIX_SIZES if len(word) > n]
+            features += [f"suf{n}={word[-n:]}" for n in _AFFIX_SIZES if len(word) > n]
+            features += _word_flags(word)
+            features += self._lexical(word)
+            features += [f"part:{flag}" for flag in self._hyphen_parts(word)]
+            context = [item for item in features if item.split("=", 1)[0] in _CONTEXT_KEYS]
+            found = _WordFeatures(
+                tuple(features),
+                {
+                    offset: tuple(f"{offset}:{item}" for item in context)
+                    for offset in range(-WINDOW, WINDOW + 1)
+                    if offset
+                },
+            )
+            if len(self._word_features) >= _CACHE_LIMIT:
+                self._word_features.clear()
+            self._word_features[word] = found
+        return found
 
     def _lexical(self, word: str) -> tuple[str, ...]:
         found = self._words.get(word)
@@ -221,16 +248,21 @@ def rule_labels(mentions: Iterable[Mention], start: int, end: int) -> list[list[
     return labels
 
 
-def _case_flags(word: str, index: int, length: int) -> list[str]:
+def _word_flags(word: str) -> list[str]:
     flags = []
-    if word[:1].isupper():
-        flags.append("cap=initial" if index == 0 else "cap=1")
     if word.isupper() and len(word) > 1:
         flags.append("upper=1")
     if any(char.isdigit() for char in word):
         flags.append("digit=1")
     if "-" in word:
         flags.append("hyphen=1")
+    return flags
+
+
+def _position_flags(word: str, index: int, length: int) -> list[str]:
+    flags = []
+    if word[:1].isupper():
+        flags.append("cap=initial" if index == 0 else "cap=1")
     if index == 0:
         flags.append("BOS")
     if index == length - 1:
@@ -238,7 +270,13 @@ def _case_flags(word: str, index: int, length: int) -> list[str]:
     return flags
 
 
-def _with_window(own: list[list[str]], context: list[list[str]], index: int) -> list[str]:
+def _with_window(
+    own: list[list[str]],
+    context: list[tuple[_WordFeatures, list[str]]],
+    tags: list[str],
+    lows: list[str],
+    index: int,
+) -> list[str]:
     features = list(own[index])
     for offset in range(-WINDOW, WINDOW + 1):
         position = index + offset
@@ -247,16 +285,12 @@ def _with_window(own: list[list[str]], context: list[list[str]], index: int) -> 
         if position < 0 or position >= len(own):
             features.append(f"{offset}:pad")
             continue
-        features += [f"{offset}:{item}" for item in context[position]]
-    tag = _value(own[index], "tag")
+        local, token_context = context[position]
+        features += local.seen_from[offset]
+        features += [f"{offset}:{item}" for item in token_context]
     if index > 0:
-        features.append(f"tags-1={_value(own[index - 1], 'tag')}|{tag}")
-        features.append(f"words-1={_value(own[index - 1], 'low')}|{_value(own[index], 'low')}")
+        features.append(f"tags-1={tags[index - 1]}|{tags[index]}")
+        features.append(f"words-1={lows[index - 1]}|{lows[index]}")
     if index + 1 < len(own):
-        features.append(f"tags+1={tag}|{_value(own[index + 1], 'tag')}")
+        features.append(f"tags+1={tags[index]}|{tags[index + 1]}")
     return features
-
-
-def _value(features: list[str], key: str) -> str:
-    prefix = f"{key}="
-    return next((item[len(prefix) :] for item in features if item.startswith(prefix)), "")

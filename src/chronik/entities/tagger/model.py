@@ -90,7 +90,11 @@ class NameTagger:
         if not items:
             return []
         labels = self._tagger.tag(pycrfsuite.ItemSequence(items))
-        marginals = [self._tagger.marginal(label, index) for index, label in enumerate(labels)]
+        # Only tokens inside a span need their marginal (``decode`` never reads the rest).
+        marginals = [
+            1.0 if label == "O" else self._tagger.marginal(label, index)
+            for index, label in enumerate(labels)
+        ]
         return decode(labels, marginals)
 
 

@@ -18,7 +18,7 @@ class GermanLayer:
     def __init__(self, vocab: Vocab) -> None:
         self._vocab = vocab
         self.tokenizer = GermanTokenizer()
-        self._tagger = GermanTagger()
+        self.tagger = GermanTagger()
 
     def process_tokens(self, words: list[str]) -> Parsed:
         """One pre-tokenised sentence (for evaluation on gold tokenisation)."""
@@ -33,7 +33,7 @@ class GermanLayer:
         ranges = []
         for sentence in sentences:
             first = len(plan.starts)
-            tags, lemmas = self._tagger.tag(sentence)
+            tags, lemmas = self.tagger.tag(sentence)
             for number in range(len(sentence)):
                 start, end = offsets[first + number]
                 plan.add(start, end, sent_start=number == 0, tag=tags[number], lemma=lemmas[number])
@@ -61,7 +61,7 @@ class GermanLayer:
             for tokenized in self.tokenizer.sentences(text, unit.start, unit.end):
                 first = len(plan.starts)
                 words = [text[start:end] for start, end in tokenized.offsets]
-                tags, lemmas = self._tagger.tag(words) if tag else ([""] * len(words), words)
+                tags, lemmas = self.tagger.tag(words) if tag else ([""] * len(words), words)
                 for offset, (start, end) in enumerate(tokenized.offsets):
                     plan.add(
                         start, end, sent_start=offset == 0, tag=tags[offset], lemma=lemmas[offset]

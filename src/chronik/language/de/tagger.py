@@ -1,7 +1,10 @@
 """HanTa part-of-speech tags (STTS) and lemmas, with results cached per word form.
 
 HanTa's morphological analysis dominates its cost and depends only on the word (and
-its case at sentence start), so both analyses it repeats per token are memoised.
+its case at sentence start), so both analyses it repeats per token are memoised. Its
+cost grows with the square of a word's length, and most long words it has not seen are
+compounds: those are analysed by their longest known tail (see ``CompoundHeads``).
+Changes here are checked with ``chronik eval tagging`` (docs/evaluation.md).
 """
 
 from __future__ import annotations
@@ -18,7 +21,8 @@ def _memoised(function: Callable[..., Any]) -> Callable[..., Any]:
     memo: dict[tuple[Any, ...], Any] = {}
 
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        key = (args, tuple(sorted(kwargs.items())))
+        # Keyword order is fixed per call site; another order only costs a second entry.
+        key = (args, tuple(kwargs.items())) if kwargs else args
         try:
             return memo[key]
         except KeyError:
@@ -42,20 +46,30 @@ class GermanTagger:
         from HanTa import HanoverTagger
 
         tagger = HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
+        heads = CompoundHeads(tagger)
         # Instance attributes shadow the methods; the Viterbi search calls them per token.
-        tagger._tag_word = _memoised(tagger._tag_word)
-        tagger._analyze = _memoised(tagger._analyze)
+        # The inner analyses see the lower-cased word, so they are memoised too (a word at
+        # the start of a sentence and inside it is analysed once).
+        tagger.analyze_forward = _memoised(tagger.analyze_forward)
+        tagger.analyze_viterbi = _memoised(tagger.analyze_viterbi)
+        tagger._tag_word = _memoised(heads.tag_word(tagger._tag_word))
+        self._lemma_of = _memoised(heads.lemma(tagger._analyze))
         self._tagger = tagger
 
     def tag(self, words: list[str]) -> tuple[list[str], list[str]]:
         """STTS tags and lemmas of one sentence."""
         if not words:
             return [], []
-        tagged = self._tagger.tag_sent([_for_tagger(word) for word in words], taglevel=1)
-        tags = [stts(tag) for _, _, tag in tagged]
+        tagger = self._tagger
+        codes = tagger.tag_sent_viterbi([_for_tagger(word) for word in words])
+        tags = [tagger.int2tag[code] for code in codes]
+        # A name's lemma is its surface (HanTa lower-cases unknown names), so the costly
+        # lemma analysis runs for the other words only.
         lemmas = [
-            _lemma(word, lemma, tag) for word, (_, lemma, tag) in zip(words, tagged, strict=True)
+            word if tag.startswith("NE") else _lemma(word, self._lemma_of(word, code)[0])
+            for word, tag, code in zip(words, tags, codes, strict=True)
         ]
+        tags = [stts(tag) for tag in tags]
         self._repair_verb_second(words, tags, lemmas)
         return tags, lemmas
 
@@ -81,8 +95,71 @@ def _for_tagger(word: str) -> str:
     return '"' if word in ("„", "“", "”", "»", "«") else word
 
 
-def _lemma(word: str, lemma: str, tag: str) -> str:
-    # HanTa lower-cases unknown proper nouns; the surface form is the better lemma there.
-    if tag.startswith("NE") or not lemma:
-        return word
-    return lemma
+def _lemma(word: str, lemma: str) -> str:
+    return lemma or word
+
+
+class CompoundHeads:
+    """German compounds are right-headed: a long capitalised word HanTa has not seen, made
+    of a known word (with its linking ``s``/``n``/``en``/``es``/``e``, or a hyphen) and a
+    known noun, takes that noun's tags, and its lemma is the unchanged front plus the
+    noun's lemma (``Verteidigungsministeriums`` → ``Verteidigungsministerium``).
+    Only capitalised nouns: a verb's or adjective's front can change its form
+    (``zurückzuweisen`` is an infinitive with zu, ``zuweisen`` is not)."""
+
+    MIN_LENGTH = 12  # shorter words are cheap to analyse in full
+    MIN_FRONT = 3
+    MIN_TAIL = 5
+    LINKS = ("s", "n", "en", "es", "e")
+
+    def __init__(self, tagger: Any) -> None:
+        self._known: dict[str, Any] = tagger.cache
+        self.noun = tagger.tag2int["NN"]
+
+    def front_length(self, word: str) -> int | None:
+        """Length of the front of an unknown compound noun ``word``, or None."""
+        lower = word.lower()
+        if len(word) < self.MIN_LENGTH or not word[0].isupper() or len(lower) != len(word):
+            return None
+        if lower in self._known:
+            return None
+        for start in range(self.MIN_FRONT, len(lower) - self.MIN_TAIL + 1):
+            readings = self._known.get(lower[start:])
+            if readings and readings[0][0] == self.noun and self._front(lower[:start], 2):
+                return start
+        return None
+
+    def _front(self, front: str, depth: int) -> bool:
+        """A known word, possibly with a linking element, or itself such a compound."""
+        if front.endswith("-") or front in self._known:
+            return True
+        for link in self.LINKS:
+            if front.endswith(link) and front[: -len(link)] in self._known:
+                return True
+        if depth <= 1:
+            return False
+        return any(
+            front[start:] in self._known and self._front(front[:start], depth - 1)
+            for start in range(self.MIN_FRONT, len(front) - self.MIN_FRONT + 1)
+        )
+
+    def tag_word(self, analyse: Callable[..., Any]) -> Callable[..., Any]:
+        def tag_word(word: str, *args: Any, **kwargs: Any) -> Any:
+            front = self.front_length(word)
+            if front is not None:
+                word = word[front].upper() + word[front + 1 :]
+            return analyse(word, *args, **kwargs)
+
+        return tag_word
+
+    def lemma(self, analyse: Callable[..., Any]) -> Callable[..., Any]:
+        def lemma(word: str, code: int) -> tuple[str, str]:
+            front = self.front_length(word) if code == self.noun else None
+            if front is None:
+                return analyse(word, code, taglevel=1)
+            tail, tag = analyse(word[front:], code, taglevel=1)
+            if word[front - 1] != "-":
+                tail = tail.lower()
+            return word[:front] + tail, tag
+
+        return lemma
