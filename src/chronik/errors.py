@@ -2,7 +2,8 @@
 
     ChronikError                 base class; ``str(error)`` is one line
     ├── InputError               a document cannot be analysed (empty, binary, too long,
-    │   │                        undecodable, malformed record); names the document
+    │   │                        undecodable, malformed record, too slow: E105);
+    │   │                        names the document
     │   └── RecordError          one record of a batch file is malformed (bad JSON line)
     ├── UsageError               the caller asked for something impossible (bad option)
     │   └── StoreError (E210)    a database write failed (chronik.store.database)
@@ -49,6 +50,12 @@ class EncodingError(InputError):
 
 class DocumentTooLongError(InputError):
     code = "E104"
+
+
+class DocumentTimeoutError(InputError):
+    """Analysis of one document took longer than ``Settings.max_seconds`` (ingest only)."""
+
+    code = "E105"
 
 
 class RecordError(InputError):

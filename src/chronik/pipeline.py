@@ -9,10 +9,12 @@ from chronik.errors import EmptyDocumentError, InputError
 from chronik.events.coder import ArticleContext
 from chronik.ingest.decode import check_length
 from chronik.ingest.document import content_id, domain_of
+from chronik.language.detect import SAMPLE_CHARS, Identified
 from chronik.language.parsed import Parsed
 from chronik.model import Article, Boilerplate, Caption, Source, Span, Structure
 from chronik.resources import FULL_LANGUAGES, Resources, default_resources
 from chronik.structure.fingerprints import Fingerprints
+from chronik.structure.paragraphs import Unit
 from chronik.structure.segment import Segmentation, segment
 
 
@@ -39,8 +41,7 @@ def analyze(
         text, resources.cues, fingerprints=fingerprints, outlet=outlet, title_hint=title
     )
     analysed = segmentation.analysed()
-    sample = " ".join(unit.text for unit in analysed) or text
-    identified = resources.identifier.identify(sample, resources.settings.min_letters_for_language)
+    identified = _identify(analysed, text, resources)
     notes = []
     language = identified.language
     if language is None:
@@ -72,6 +73,38 @@ def analyze(
         notes=notes,
         chronik_version=__version__,
     )
+
+
+def _identify(analysed: list[Unit], text: str, resources: Resources) -> Identified:
+    """The language of most of the analysed text. Paragraphs vote by their length, so a
+    paragraph quoted in another language and script does not decide for the article."""
+    sample = " ".join(unit.text for unit in analysed) or text
+    minimum = resources.settings.min_letters_for_language
+    overall = resources.identifier.identify(sample, minimum)
+    if overall.language is None:
+        return overall  # too little text, or too unsure: analysed as German (see notes)
+    votes: dict[str, int] = {}
+    for unit in _sample_units(analysed):
+        found = resources.identifier.identify(unit.text, minimum).language
+        if found is not None:
+            votes[found] = votes.get(found, 0) + len(unit.text)
+    if not votes:
+        return overall
+    best = max(votes, key=lambda language: votes[language])
+    if best == overall.language or 2 * votes[best] <= sum(votes.values()):
+        return overall
+    return Identified(best, votes[best] / sum(votes.values()))
+
+
+def _sample_units(analysed: list[Unit]) -> list[Unit]:
+    """The units of the first SAMPLE_CHARS characters, which the identifier reads."""
+    chosen, size = [], 0
+    for unit in analysed:
+        if size >= SAMPLE_CHARS:
+            break
+        chosen.append(unit)
+        size += len(unit.text)
+    return chosen
 
 
 def _check(text: object, name: str, resources: Resources) -> None:

@@ -21,6 +21,10 @@ class Settings:
     # Bytes read from one input file before decoding (a 20 MB file is read, then refused
     # by max_chars with a clear message instead of exhausting memory on a 5 GB one).
     max_bytes: int = 50_000_000
+    # Seconds one document may take in `chronik ingest` before it is recorded as a failure
+    # (E105) and the run goes on; 0 turns the limit off. A 100,000-character article
+    # takes about 15 s, a typical one well under 1 s.
+    max_seconds: float = 120.0
     # Share of control characters above which bytes are treated as binary, not text.
     max_control_share: float = 0.02
     # Below this many letters, language identification is not attempted.

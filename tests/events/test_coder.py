@@ -93,8 +93,10 @@ def test_coder_construction_words_are_not_coded_twice(resources: Resources) -> N
 
 
 def test_coder_stated_readiness_to_talk_is_agree(resources: Resources) -> None:
-    [event] = _events(resources, "Kanada hat die Bereitschaft erklärt, in direkte Gespräche "
-                                 "mit Venezuela einzutreten.")
+    [event] = _events(
+        resources,
+        "Kanada hat die Bereitschaft erklärt, in direkte Gespräche mit Venezuela einzutreten.",
+    )
     assert (event.type, event.modality) == ("AGREE", "intended")
     assert _sides(event) == (["CAN"], ["VEN"])
 

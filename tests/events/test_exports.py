@@ -57,6 +57,7 @@ def test_exports_gdelt_table(tmp_path: Path, resources: Resources) -> None:
     row = dict(zip(COLUMNS, rows[1], strict=True))
     assert (row["Actor1CountryCode"], row["Actor2CountryCode"]) == ("USA", "IRN")
     assert row["QuadClass"] == "4"
+    assert row["EventCode"] == "163" and row["GoldsteinScale"] == "-8.0"
     assert row["SQLDATE"] == "20240305"
     assert row["SOURCEURL"] == "https://example.org/a"
 

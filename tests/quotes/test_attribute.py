@@ -149,11 +149,21 @@ def test_attribute_unknown_speaker_stays_null(resources: Resources) -> None:
 
 
 def test_attribute_scare_quotes_and_titles_are_not_quotes(resources: Resources) -> None:
-    body = (
-        "Die Regierung nannte den Einsatz eine „Friedensmission“. Der Film „Das Boot“ "
-        "lief am Abend."
-    )
+    body = "Die sogenannte „Reform“ kostet die Stadt viel Geld. Der Film „Das Boot“ lief am Abend."
     assert _analyse(resources, body).quotes == []
+
+
+def test_attribute_quoted_label_after_a_speech_verb_is_the_speakers_word(
+    resources: Resources,
+) -> None:
+    # "nannte … eine „Friedensmission“": the label is the government's own word (SpkAtt
+    # annotates it as direct speech with the cue "nannte")
+    body = "Die Regierung nannte den Einsatz eine „Friedensmission“."
+    quote = _only(_analyse(resources, body))
+    assert quote.form == "direct"
+    assert quote.content.text == "Friedensmission"
+    assert quote.cue is not None and quote.cue.text == "nannte"
+    assert quote.speaker_span is not None and quote.speaker_span.text == "Die Regierung"
 
 
 def test_attribute_unclosed_quote_ends_with_its_paragraph(resources: Resources) -> None:

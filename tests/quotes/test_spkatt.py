@@ -109,3 +109,27 @@ def test_spkatt_writes_chronik_quotes(resources: Resources) -> None:
     assert [tokens[i] for i in annotation["Cue"]] == ["sagte"]
     assert [tokens[i] for i in annotation["Message"]] == ["die", "Lage", "sei", "ernst"]
     assert annotation["Form"] == "Indirect"
+
+
+def test_spkatt_message_keeps_quotation_marks_and_complementizer(
+    resources: Resources,
+) -> None:
+    # SpkAtt's Message includes the marks of direct speech and the "dass" of indirect
+    # speech; Chronik's content has neither, so the writer adds them.
+    text = (
+        "Titel\n\nDie Ministerin Eva Roth sagte am Montag in Berlin: „Wir sind zu Gesprächen "
+        "bereit.“ Der Minister Karl Weber erklärte, dass die Vorräte bis März reichen."
+    )
+    article = chronik.analyze(text, resources=resources)
+    assert [q.form for q in article.quotes] == ["direct", "indirect"]
+    assert not article.quotes[0].content.text.startswith("„")
+    document = article_to_spkatt(article, resources.german.tokenizer)
+    tokens = {
+        f"{s['SentenceId']}:{n}": t
+        for s in document["Sentences"]
+        for n, t in enumerate(s["Tokens"])
+    }
+    direct, indirect = document["Annotations"]
+    message = [tokens[i] for i in direct["Message"]]
+    assert message[0] == "„" and message[-1] == "“"
+    assert [tokens[i] for i in indirect["Message"]][:2] == ["dass", "die"]

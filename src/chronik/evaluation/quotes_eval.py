@@ -10,7 +10,14 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from chronik.evaluation.spkatt import FORM_TO_SPKATT, ROLES, SpeechEvent, SpkAttDocument
+from chronik.evaluation.spkatt import (
+    FORM_TO_SPKATT,
+    ROLES,
+    SpeechEvent,
+    SpkAttDocument,
+    message_bounds,
+)
+from chronik.language.docbuild import text_of
 from chronik.resources import Resources
 
 
@@ -81,12 +88,13 @@ def predict(resources: Resources, document: SpkAttDocument) -> list[SpeechEvent]
     def tokens(span_start: int, span_end: int) -> frozenset[tuple[int, int]]:
         return frozenset(position[s] for s in starts if span_start <= s < span_end)
 
+    text = text_of(parsed.doc)
     events = []
     for quote in quotes:
-        parts = quote.content_parts or [quote.content]
+        parts = message_bounds(text, quote)
         cues = quote.cue_parts or ([quote.cue] if quote.cue else [])
         roles = {
-            "Message": frozenset().union(*(tokens(p.start, p.end) for p in parts)),
+            "Message": frozenset().union(*(tokens(a, b) for a, b in parts)),
             "Cue": frozenset().union(*(tokens(c.start, c.end) for c in cues)),
             "Source": tokens(quote.speaker_span.start, quote.speaker_span.end)
             if quote.speaker_span

@@ -3,6 +3,12 @@
 A file holds ``Sentences`` (``SentenceId``, ``Tokens``) and ``Annotations``, each a
 speech event whose roles (``Cue``, ``Source``, ``Message``, ``Addr``, …) are lists of
 ``"sentence:token"`` ids. Chronik's quote forms map to SpkAtt's ``Form`` values.
+
+SpkAtt's Message of direct speech includes its quotation marks (``„ Wir sind bereit “``)
+and that of indirect speech its complementizer (``dass wir bereit sind``); Chronik's
+``content`` is the reported words alone, so the marks around each part of a direct quote
+and a ``dass``/``ob`` right before an indirect one are added when a quote is written as a
+speech event.
 """
 
 from __future__ import annotations
@@ -13,7 +19,7 @@ from pathlib import Path
 
 from chronik.errors import UsageError
 from chronik.language.de.tokens import GermanTokenizer
-from chronik.model import Article, Span
+from chronik.model import Article, Quote, Span
 
 ROLES = ("Message", "Cue", "Source", "Addr")
 FORM_TO_SPKATT = {
@@ -24,6 +30,9 @@ FORM_TO_SPKATT = {
 }
 
 TokenId = tuple[int, int]
+_OPENING_MARKS = frozenset('„»«“”"‚‘›‹')
+_CLOSING_MARKS = frozenset('“”"«»‘’‹›')
+_COMPLEMENTIZERS = frozenset({"dass", "ob"})
 
 
 @dataclass(frozen=True)
@@ -86,6 +95,35 @@ def write_document(name: str, sentences: list[list[str]], events: list[SpeechEve
     }
 
 
+def message_bounds(text: str, quote: Quote) -> list[tuple[int, int]]:
+    """Character ranges of a quote's Message in SpkAtt's convention: the content parts,
+    each with the quotation marks that enclose it when the quote is direct."""
+    parts = [(part.start, part.end) for part in quote.content_parts or [quote.content]]
+    if quote.form != "direct":
+        start, end = parts[0]
+        word_end = len(text[:start].rstrip())
+        word_start = word_end
+        while word_start > 0 and text[word_start - 1].isalpha():
+            word_start -= 1
+        if text[word_start:word_end].casefold() in _COMPLEMENTIZERS:
+            parts[0] = (word_start, end)
+        return parts
+    return [_with_marks(text, start, end) for start, end in parts]
+
+
+def _with_marks(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` widened over the quotation marks right around it."""
+    before = start
+    while before > 0 and text[before - 1].isspace():
+        before -= 1
+    after = end
+    while after < len(text) and text[after].isspace():
+        after += 1
+    opened = before > 0 and text[before - 1] in _OPENING_MARKS
+    closed = after < len(text) and text[after] in _CLOSING_MARKS
+    return (before - 1 if opened else start), (after + 1 if closed else end)
+
+
 def article_to_spkatt(article: Article, tokenizer: GermanTokenizer) -> dict:  # type: ignore[type-arg]
     """Chronik's quotes in SpkAtt form: the article's sentences tokenised, each quote a
     speech event with Message, Cue, Source and Addr token ids."""
@@ -101,14 +139,15 @@ def article_to_spkatt(article: Article, tokenizer: GermanTokenizer) -> dict:  # 
     starts = sorted(position)
 
     def ids(spans: list[Span | None]) -> frozenset[TokenId]:
-        return frozenset(
-            position[s] for span in spans if span for s in starts if span.start <= s < span.end
-        )
+        return ranges([(span.start, span.end) for span in spans if span])
+
+    def ranges(bounds: list[tuple[int, int]]) -> frozenset[TokenId]:
+        return frozenset(position[s] for a, b in bounds for s in starts if a <= s < b)
 
     events = [
         SpeechEvent(
             {
-                "Message": ids(list(quote.content_parts or [quote.content])),
+                "Message": ranges(message_bounds(article.text, quote)),
                 "Cue": ids(list(quote.cue_parts or [quote.cue])),
                 "Source": ids([quote.speaker_span]),
                 "Addr": ids([quote.addressee_span]),

@@ -9,6 +9,9 @@ gives two. Mentions without an entity (``Wir``, ``ein Sprecher``) are no actors.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+
 from spacy.tokens import Doc
 
 from chronik.entities.recognise import EntityResult
@@ -17,27 +20,74 @@ from chronik.quotes.phrases import FINITE, clause_bounds, subject
 
 _ACCUSATIVE = frozenset({"den", "einen", "die", "das", "ihn", "sie", "es"})
 _DATIVE = frozenset({"dem", "einem", "der", "den", "ihm", "ihr", "ihnen"})
+# Nouns that take a von-phrase as their own attribute ("Mitarbeiter von Hilfsorganisationen").
+RELATIONAL_NOUNS = frozenset(
+    {
+        "Mitarbeiter",
+        "Mitarbeiterin",
+        "Mitglied",
+        "Vertreter",
+        "Vertreterin",
+        "Sprecher",
+        "Sprecherin",
+        "Chef",
+        "Chefin",
+        "Leiter",
+        "Leiterin",
+        "Anhänger",
+        "Anhängerin",
+        "Teil",
+        "Gruppe",
+        "Delegation",
+        "Angehörige",
+        "Angehöriger",
+        "Kollege",
+        "Kollegin",
+    }
+)
+# Unambiguous object pronouns: the object slot is taken even when they name no actor.
+_OBJECT_PRONOUNS = frozenset({"ihn", "ihm", "ihnen"})
 _PHRASE_TAGS = frozenset(
     {"ART", "ADJA", "NN", "NE", "KON", "PPOSAT", "CARD", "FM", "TRUNC", "$,", "APPRART", "PIAT"}
 )
 
 
 class Arguments:
-    def __init__(self, doc: Doc, entities: EntityResult) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        entities: EntityResult,
+        attributive_head: Callable[[str], bool] | None = None,
+    ) -> None:
         self.doc = doc
         self._entities = entities
         self._by_id: dict[str, Entity] = {e.id: e for e in entities.entities}
+        # (start, index) of every mention: a phrase looks up its own mentions instead of
+        # scanning all of them (quadratic on long documents).
+        self._starts = sorted((m.start, i) for i, m in enumerate(entities.mentions))
+        # Whether a noun lemma takes a following von/durch phrase as its attribute.
+        self._attributive_head = attributive_head or (lambda lemma: lemma in RELATIONAL_NOUNS)
 
     def actors(self, span: tuple[int, int] | None) -> list[Actor]:
+        return [actor for actor, _, _ in self.actor_mentions(span)]
+
+    def actor_mentions(self, span: tuple[int, int] | None) -> list[tuple[Actor, Entity, str]]:
+        """The actors of a phrase with their entity and mention kind (name, nominal, pronoun)."""
         if span is None:
             return []
-        found = []
-        for index, mention in enumerate(self._entities.mentions):
-            if not (span[0] <= mention.start and mention.end <= span[1]):
+        found: list[Actor] = []
+        details: list[tuple[Actor, Entity, str]] = []
+        low = bisect_left(self._starts, (span[0], -1))
+        high = bisect_right(self._starts, (span[1], len(self._starts)))
+        for index in sorted(index for _, index in self._starts[low:high]):
+            mention = self._entities.mentions[index]
+            if mention.end > span[1]:
                 continue
             entity = self._by_id.get(self._entities.entity_of_mention.get(index, ""))
             if entity is None or (entity.country is None and entity.type not in ("ORG",)):
                 continue
+            if mention.end - mention.start == 1 and self.doc[mention.start].tag_ == "PPOSAT":
+                continue  # "ihre afghanischen Verbündeten": the possessor is not the actor
             text = self.doc[mention.start : mention.end].text
             actor = Actor(entity=entity.id, text=text, country=entity.country, sector=entity.sector)
             plain_repeat = actor.sector is None and any(a.country == actor.country for a in found)
@@ -50,7 +100,8 @@ class Arguments:
             )
             if all(a.entity != actor.entity for a in found) and not (plain_repeat or located):
                 found.append(actor)
-        return found
+                details.append((actor, entity, mention.kind))
+        return details
 
     def source(self, trigger: int, start: int, end: int) -> tuple[int, int] | None:
         """The subject of the finite verb of the trigger's clause (coordinated subjects
@@ -74,9 +125,42 @@ class Arguments:
         return verb is not None and self.doc[verb].lemma_ == "werden"
 
     def agent(self, trigger: int, start: int, end: int) -> tuple[int, int] | None:
-        return self._prepositional("von", trigger, start, end) or self._prepositional(
-            "durch", trigger, start, end
+        """The ``von``/``durch`` phrase of a passive, unless it belongs to the noun before
+        it (``Mitarbeiter von X``, ``bei Angriffen durch X``)."""
+        return self._prepositional("von", trigger, start, end, agent=True) or (
+            self._prepositional("durch", trigger, start, end, agent=True)
         )
+
+    def noun_source(
+        self, trigger: int, marking: tuple[str, ...], start: int, end: int
+    ) -> tuple[int, int] | None:
+        """Who acts in a nominalised event: a country adjective in its phrase
+        (``ein israelischer Angriff``), a genitive or von/durch phrase after it (as the
+        lexicon's marking says), else the subject of its own clause — unless the noun is
+        part of that subject (then the subject is the event, not its actor)."""
+        for mention in self._entities.mentions:
+            if mention.end == trigger and self.doc[mention.end - 1].tag_ == "ADJA":
+                return mention.start, mention.end
+        following = trigger + 1
+        if "gen" in marking and following < end and self.doc[following].lower_ in ("des", "eines"):
+            phrase = self._phrase(following, end)
+            if phrase is not None and self.actors(phrase):
+                return phrase
+        for preposition in ("von", "durch"):
+            if preposition not in marking or following >= end:
+                continue
+            if self.doc[following].lower_ == preposition:
+                phrase = self._phrase(following + 1, end)
+                if phrase is not None and self.actors(phrase):
+                    return phrase
+        left, right = clause_bounds(self.doc, trigger, start, end)
+        verb = self._governing_verb(trigger, left, right)
+        if verb is None:
+            return self.source(trigger, start, end)
+        found = subject(self.doc, verb, start, end, self._entities.mentions)
+        if found is None or found[0] <= trigger < found[1]:
+            return None
+        return self._coordinated(found, end)
 
     def _coordinated(self, span: tuple[int, int], end: int) -> tuple[int, int]:
         first, last = span
@@ -108,12 +192,16 @@ class Arguments:
         return None
 
     def _prepositional(
-        self, preposition: str, trigger: int, start: int, end: int
+        self, preposition: str, trigger: int, start: int, end: int, agent: bool = False
     ) -> tuple[int, int] | None:
         """``mit X`` nearest after the trigger (nouns), else anywhere in the clause."""
         positions = [i for i in range(start, end) if self.doc[i].lower_ == preposition]
         positions.sort(key=lambda i: (i < trigger, abs(i - trigger)))
         for index in positions:
+            before = self.doc[index - 1] if index > start else None
+            attributive = before is not None and before.tag_ == "NN"
+            if agent and attributive and self._attributive_head(before.lemma_):  # type: ignore[union-attr]
+                continue
             phrase = self._phrase(index + 1, end)
             if phrase is not None and self.actors(phrase):
                 return phrase
@@ -134,7 +222,14 @@ class Arguments:
             if token.tag_ in ("APPR", "APPRART"):  # a prepositional phrase is no object
                 index = self._pp_end(index, right)
                 continue
-            if token.lower_ in articles or token.tag_ in ("NE", "NN", "ADJA", "PIAT"):
+            if (
+                token.tag_ == "PPER"
+                and token.lower_ in _OBJECT_PRONOUNS
+                and token.lower_ in articles
+            ):
+                # "würdigte ihn für …": the object is taken, later names are not it
+                return (index, index + 1) if self.actors((index, index + 1)) else None
+            if token.lower_ in articles or token.tag_ in ("NE", "NN", "ADJA", "PIAT", "CARD"):
                 phrase = self._phrase(index, right)
                 if phrase is not None and self.actors(phrase):
                     return phrase

@@ -13,16 +13,19 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from chronik.entities.recognise import EntityResult
-from chronik.events.arguments import Arguments
+from chronik.events.arguments import RELATIONAL_NOUNS, Arguments
+from chronik.events.confidence import EventEvidence, actor_strength
 from chronik.events.dates import find_dates
+from chronik.events.domains import DomainCues
 from chronik.events.lexicon import EventLexicon, Trigger
 from chronik.events.lexicon import fold as fold_lemma
 from chronik.events.merge import merge_events
 from chronik.events.places import location_in, place
+from chronik.events.readings import governed_noun, modal_passive, predicative, verbal_attack
 from chronik.kb.geography import Gazetteer
 from chronik.language.docbuild import text_of
 from chronik.language.parsed import Parsed
-from chronik.model import Event, EventDate, Location, Quote, Span
+from chronik.model import Actor, Entity, Event, EventDate, Location, Quote, Span
 from chronik.quotes.lexicon import SpeechLexicon
 from chronik.quotes.phrases import clause_bounds
 
@@ -39,17 +42,27 @@ class ArticleContext:
 
 
 class EventCoder:
-    def __init__(self, lexicon: EventLexicon, gazetteer: Gazetteer, speech: SpeechLexicon) -> None:
+    def __init__(
+        self,
+        lexicon: EventLexicon,
+        gazetteer: Gazetteer,
+        speech: SpeechLexicon,
+        domains: DomainCues | None = None,
+    ) -> None:
         self._lexicon = lexicon
         self._gazetteer = gazetteer
         self._speech = speech
+        self._domains = domains or DomainCues.load()
 
     def run(self, parsed: Parsed, entities: EntityResult, context: ArticleContext) -> list[Event]:
         doc = parsed.doc
-        arguments = Arguments(doc, entities)
+        arguments = Arguments(doc, entities, self._attributive_head)
         events: list[Event] = []
         for sentence in parsed.sentences:
             found, consumed = self._triggers(doc, sentence.start, sentence.end)
+            if not found:
+                continue
+            in_sentence: list[Event] = []
             coded: set[int] = set()  # words already coded: a construction takes its words
             for trigger, index, inner in _absorb_slots(found):
                 if index in coded:
@@ -64,10 +77,13 @@ class EventCoder:
                     entities,
                     context,
                     inner,
+                    consumed.get((trigger.trigger, index), set()),
                 )
                 if event is not None:
-                    events.append(event)
+                    in_sentence.append(event)
                     coded |= {index} | consumed.get((trigger.trigger, index), set())
+            if in_sentence and not self._off_topic(doc, sentence.start, sentence.end):
+                events.extend(in_sentence)
         return [
             e.model_copy(update={"id": f"v{n}"})
             for n, e in enumerate(merge_events(events), start=1)
@@ -81,10 +97,11 @@ class EventCoder:
         consumed: dict[tuple[str, int], set[int]] = {}
         lemmas = [t.lemma_ for t in doc[start:end]]
         candidates = {c for lemma in set(lemmas) for c in self._lexicon.constructions_for(lemma)}
+        keys = [fold_lemma(lemma) for lemma in lemmas] if candidates else []
         for trigger in sorted(candidates, key=lambda c: c.trigger):
             if trigger.pattern is None:
                 continue
-            positions = trigger.pattern.match(lemmas)
+            positions = trigger.pattern.match_folded(keys)
             if positions and (not trigger.pattern.slots or _zu_infinitive(doc, start, end)):
                 found.append((trigger, start + positions[0]))
                 if not trigger.pattern.slots:
@@ -112,14 +129,23 @@ class EventCoder:
         entities: EntityResult,
         context: ArticleContext,
         inner: list[tuple[Trigger, int]],
+        parts: set[int],
     ) -> Event | None:
-        source_span = arguments.source(index, start, end)
+        if modal_passive(doc, index, start, end):
+            return None  # "ist über Satellit zu empfangen": can be done, not done
+        if trigger.pos == "noun":
+            if predicative(doc, index, start):
+                return None  # "verurteilte ihn als Anschlag": a label, not a report
+            source_span = arguments.noun_source(index, trigger.passive_agent, start, end)
+        else:
+            source_span = arguments.source(index, start, end)
         target_span = (
             arguments.target(index, trigger.target, start, end) if trigger.target else None
         )
         if trigger.pos == "noun" and target_span is None:
             return None  # a noun reports an event only with its participant ("Treffen mit X")
-        if arguments.passive(index, start, end):
+        passive = any(arguments.passive(i, start, end) for i in sorted({index} | parts))
+        if passive:
             source_span, target_span = arguments.agent(index, start, end), source_span
         for inner_trigger, inner_index in inner:  # "bereit, … Beziehungen zu Iran auszubauen"
             target_span = target_span or arguments.target(
@@ -127,48 +153,126 @@ class EventCoder:
             )
         if trigger.subject_is == "target":
             source_span, target_span = target_span, source_span
-        sources, targets = arguments.actors(source_span), arguments.actors(target_span)
+        source_mentions = arguments.actor_mentions(source_span)
+        target_mentions = arguments.actor_mentions(target_span)
+        sources = [actor for actor, _, _ in source_mentions]
+        targets = [actor for actor, _, _ in target_mentions]
+        national = self._adjective_actor(doc, index, start) if trigger.pos == "noun" else None
+        if national is not None:  # "ein israelischer Angriff auf Gaza": Israel attacks
+            sources, source_mentions, source_span = [national], [], (index - 1, index)
         if trigger.reciprocal and len(sources) >= 2 and not targets:
             pass  # "Russland und Iran trafen sich": both sides as source
         elif not sources or (not targets and trigger.type not in _MONADIC):
             return None
+        elif trigger.requires_target and not targets:
+            return None  # "entließ eine Reihe von Ministern": no released actor, no release
         if targets and {a.entity for a in sources} & {a.entity for a in targets}:
             return None
         left, right = clause_bounds(doc, index, start, end)
         modality, factor = self._modality(doc, left, right, index, trigger)
         governed = self._governed(doc, index, start, end)
+        if governed == "accused":
+            return None  # "beschuldigt, die Anschläge verübt zu haben": the ACCUSE event says it
         if governed is not None and modality == "asserted":
             modality, factor = governed, 0.8
         evidence = _span(doc, start, end)
+        context_words = list(self._lexicon.contexts_in(t.lemma_ for t in doc[start:end]))
         location = location_in(doc, start, end, entities, self._gazetteer) or (
             place(context.dateline, None, self._gazetteer) if context.dateline else None
         )
-        event_type = trigger.type
+        event_type, mode, cameo = trigger.type, trigger.mode, trigger.cameo
+        labelled = any(t.lower_ == "als" for t in doc[index + 1 : right])
+        if verbal_attack(doc[index].lemma_, event_type, target_mentions, context_words, labelled):
+            event_type, mode, cameo = "ACCUSE", "disapprove", "111"
+        quote = _quote_of(doc[index].idx, context.quotes)
+        evidence_features = EventEvidence(
+            trigger_weight=trigger.weight,
+            ambiguous=trigger.pattern is None and self._ambiguous(doc[index].lemma_),
+            noun_trigger=trigger.pos == "noun",
+            passive_agent=passive,
+            has_target=bool(targets),
+            source_strength=self._strength(source_mentions, "source"),
+            target_strength=self._strength(target_mentions, "target"),
+            distance=max(_distance(index, span) for span in (source_span, target_span)),
+            sentence_length=end - start,
+            modality_factor=factor,
+            quoted=quote is not None,
+        )
         if modality == "intended":
             plover = self._lexicon.plover_type(trigger.type)
             event_type = plover.intended_as if plover and plover.intended_as else event_type
         return Event(
             id="",
             type=event_type,
-            mode=trigger.mode or _mode(event_type, sources, targets, location),
-            context=list(self._lexicon.contexts_in(t.lemma_ for t in doc[start:end])),
+            mode=mode or _mode(event_type, sources, targets, location),
+            context=context_words,
             source=sources,
             target=targets,
             location=location,
             date=_date(evidence.text, context.published),
             modality=modality,  # type: ignore[arg-type]
             evidence=evidence,
-            confidence=round(min(1.0, trigger.weight * factor * (1.0 if targets else 0.8)), 3),
+            confidence=evidence_features.score(),
             trigger=_span(doc, index, index + 1),
-            cameo=trigger.cameo or None,
-            quote=_quote_of(doc[index].idx, context.quotes),
+            cameo=cameo or None,
+            quote=quote,
         )
+
+    def _off_topic(self, doc: Doc, start: int, end: int) -> bool:
+        """Sports, software, science: event words have other senses there."""
+        tokens = doc[start:end]
+        return (
+            self._domains.domain_of([t.text for t in tokens], [t.lemma_ for t in tokens])
+            is not None
+        )
+
+    def _attributive_head(self, lemma: str) -> bool:
+        """A noun that takes a ``von``/``durch`` phrase as its own attribute: an event
+        noun (``Angriffe durch …``, ``Entführung … durch …``) or a relational noun."""
+        return (
+            lemma in RELATIONAL_NOUNS
+            or (lemma.endswith("ung") and len(lemma) > 5)
+            or bool(self._lexicon.triggers_for(lemma, "noun"))
+        )
+
+    def _adjective_actor(self, doc: Doc, noun: int, start: int) -> Actor | None:
+        """A country adjective in the noun's own phrase: ``der russische Angriff``."""
+        index = noun - 1
+        while index >= start and doc[index].tag_ == "ADJA":
+            for ref in self._gazetteer.lookup(doc[index].text):
+                if ref.kind == "country_adjective" and ref.iso3:
+                    return Actor(entity=None, text=doc[index].text, country=ref.iso3)
+            index -= 1
+        return None
+
+    def _ambiguous(self, lemma: str) -> bool:
+        """The word has readings of more than one event type (``treffen``: meet or hit)."""
+        return len({reading.type for reading in self._lexicon.triggers_for(lemma)}) > 1
+
+    def _strength(self, mentions: list[tuple[Actor, Entity, str]], role: str) -> float:
+        """The best actor of a side (1.0 for a side with no actors: nothing to doubt)."""
+        if not mentions:
+            return 1.0
+        return max(
+            actor_strength(entity, kind, capital=self._is_capital(entity), role=role)
+            for _, entity, kind in mentions
+        )
+
+    def _is_capital(self, entity: Entity) -> bool:
+        if entity.kind != "city" or entity.country is None:
+            return False
+        country = self._gazetteer.country(entity.country)
+        return country is not None and country.capital_de == entity.name
 
     def _governed(self, doc: Doc, trigger: int, start: int, end: int) -> str | None:
         """An event in a ``zu`` clause under a demand or a promise is not asserted:
-        ``wurde aufgefordert, … zu öffnen`` (hypothetical), ``kündigte an, zurückzutreten``,
-        ``bemühte sich um …`` (intended)."""
-        return self._governed_clause(doc, trigger, start, end)
+        ``wurde aufgefordert, … zu öffnen`` (hypothetical), ``kündigte an, zurückzutreten``
+        (intended); under an accusation it is what is alleged (``accused``). A noun in a
+        ``zu``/``um`` phrase of an inviting or striving verb is not asserted either:
+        ``zu Gesprächen geladen`` (hypothetical), ``bemühte sich um Vermittlung`` (intended)."""
+        return self._governed_clause(doc, trigger, start, end) or governed_noun(
+            doc, trigger, start, end
+        )
 
     def _governed_clause(self, doc: Doc, trigger: int, start: int, end: int) -> str | None:
         left, right = clause_bounds(doc, trigger, start, end)
@@ -178,8 +282,12 @@ class EventCoder:
             token = doc[index]
             if token.lemma_ in _INTENT_WORDS:
                 return "intended"  # "die Bereitschaft erklärt, … Gespräche … einzutreten"
+            if token.lemma_ in _DEMAND_WORDS:
+                return "hypothetical"  # "steht unter Druck, zurückzutreten"
             if not token.tag_.startswith("V"):
                 continue
+            if any(r.type == "ACCUSE" for r in self._lexicon.triggers_for(token.lemma_, "verb")):
+                return "accused"
             speech = self._speech.verb(token.lemma_)
             if speech is not None and "directive" in speech.classes:
                 return "hypothetical"
@@ -218,6 +326,8 @@ class EventCoder:
 
 # Nouns and adjectives of readiness and intent that govern a zu-clause.
 _INTENT_WORDS = frozenset({"Bereitschaft", "Absicht", "Plan", "Vorhaben", "Ziel", "Angebot"})
+# Nouns of demand and pressure that govern a zu-clause: what is demanded has not happened.
+_DEMAND_WORDS = frozenset({"Druck", "Forderung", "Aufforderung", "Appell", "Aufruf", "Ultimatum"})
 # Verbs of intending that are not speech acts ("sich bemühen", "versuchen", "planen").
 _INTENT_VERBS = frozenset(
     {
@@ -257,6 +367,13 @@ def _absorb_slots(
     inner = [(t, i) for t, i in found if i > position and (t, i) != (outer, position)]
     rest = [(t, i, []) for t, i in found if i < position and (t, i) != (outer, position)]
     return [*rest, (outer, position, inner)]
+
+
+def _distance(trigger: int, span: tuple[int, int] | None) -> int:
+    """Tokens between the trigger and the nearest word of an actor phrase."""
+    if span is None or span[0] <= trigger < span[1]:
+        return 0
+    return span[0] - trigger if span[0] > trigger else trigger - (span[1] - 1)
 
 
 def _zu_infinitive(doc: Doc, start: int, end: int) -> bool:

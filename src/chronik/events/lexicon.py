@@ -91,7 +91,10 @@ class Pattern:
 
     def match(self, lemmas: Sequence[str]) -> tuple[int, ...] | None:
         """Indices of one occurrence in a clause's lemmas, or None (greedy, left to right)."""
-        keys = [fold(lemma) for lemma in lemmas]
+        return self.match_folded([fold(lemma) for lemma in lemmas])
+
+    def match_folded(self, keys: list[str]) -> tuple[int, ...] | None:
+        """``match`` on lemmas already folded (fold a sentence once, not per pattern)."""
         used: set[int] = set()
         for group in self.groups:
             found = _match_group(group, keys, used)

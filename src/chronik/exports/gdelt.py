@@ -1,10 +1,11 @@
 """A GDELT-style tab-separated event table: one row per event with CAMEO code, actor
 codes (country + sector, as CAMEO writes them: ``RUSMIL``), QuadClass from the PLOVER
-type, place and source URL. Goldstein scores are left empty: Chronik has no mapping it
-can vouch for."""
+type, Goldstein score of the CAMEO code (``chronik/events/data/goldstein.tsv``; empty
+when the event has no CAMEO code), place and source URL."""
 
 from __future__ import annotations
 
+from chronik.events.goldstein import goldstein_score
 from chronik.events.lexicon import EventLexicon
 from chronik.model import Actor, Article, Event
 
@@ -75,7 +76,7 @@ def gdelt_row(article: Article, event: Event, lexicon: EventLexicon) -> list[str
             event.type,
             event.mode,
             lexicon.quad_class(event.type),
-            None,
+            goldstein_score(event.cameo),
             event.modality,
             1 + len(event.evidence_more),
             location.name if location else None,

@@ -15,6 +15,7 @@ from chronik.interfaces import (
     ingest_command,
     query_command,
     schema_command,
+    serve_command,
     store_command,
 )
 
@@ -35,6 +36,7 @@ app.command("sql")(store_command.sql)
 app.command("events")(query_command.events)
 app.command("quotes")(query_command.quotes)
 app.command("actors")(query_command.actors)
+app.command("serve")(serve_command.serve)
 fingerprints = typer.Typer(
     help="Learn outlet boilerplate from a collection of articles.", no_args_is_help=True
 )
@@ -43,6 +45,7 @@ app.add_typer(fingerprints, name="fingerprints")
 evaluation = typer.Typer(help="Score Chronik against gold data.", no_args_is_help=True)
 evaluation.command("ner")(eval_command.ner)
 evaluation.command("quotes")(eval_command.quotes)
+evaluation.command("tagging")(eval_command.tagging)
 app.add_typer(evaluation, name="eval")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -19,7 +20,7 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
-from chronik.errors import ChronikError
+from chronik.errors import ChronikError, UsageError
 from chronik.interfaces.errors import fail
 from chronik.settings import Settings
 from chronik.store.database import DEFAULT_DB
@@ -28,6 +29,13 @@ from chronik.store.ingest import ingest as run_ingest
 from chronik.store.inputs import count_documents, expand_inputs
 
 SHOWN_FAILURES = 20
+
+
+class Engine(StrEnum):
+    """Where the analysis runs (store/ingest.py, store/ray_engine.py)."""
+
+    local = "local"
+    ray = "ray"
 
 
 def ingest(
@@ -48,12 +56,35 @@ def ingest(
     outlet: Annotated[
         str | None, typer.Option(help="Outlet of the documents that do not name one.")
     ] = None,
+    engine: Annotated[
+        Engine,
+        typer.Option(
+            help="local: worker processes on this machine. ray: actors on Ray (pip install "
+            "'chronik[ray]'); --workers actors, default every CPU Ray offers."
+        ),
+    ] = Engine.local,
+    address: Annotated[
+        str | None,
+        typer.Option(
+            help="With --engine ray: a running Ray cluster (e.g. ray://head:10001 or auto); "
+            "default: start Ray on this machine for the run."
+        ),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            help="With --engine ray: write a Parquet dataset (a folder per table) here and "
+            "leave --db untouched; merge it later (docs/scale.md)."
+        ),
+    ] = None,
 ) -> None:
     """Analyse documents into a DuckDB store. Articles already stored are skipped, so a
     second run adds nothing and a run that was killed continues where it stopped.
 
     Example: chronik ingest articles/ feed.jsonl --db corpus.duckdb --workers 2
     """
+    if engine is Engine.local and (address or out):
+        fail(UsageError("--address and --out need --engine ray"))
     try:
         paths = expand_inputs(inputs)
         progress = _Progress(paths) if sys.stderr.isatty() else None
@@ -61,8 +92,11 @@ def ingest(
             summary = run_ingest(
                 paths,
                 db,
-                workers=workers or os.cpu_count() or 1,
+                workers=workers if engine is Engine.ray else workers or os.cpu_count() or 1,
                 outlet=outlet,
+                engine=engine.value,
+                address=address,
+                out=out,
                 settings=Settings.from_env(),
                 on_progress=progress.update if progress else None,
             )
@@ -71,7 +105,7 @@ def ingest(
                 progress.stop()
     except ChronikError as error:
         fail(error)
-    _report(summary, db)
+    _report(summary, out or db)
 
 
 class _Progress:

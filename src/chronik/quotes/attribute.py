@@ -16,21 +16,32 @@ from chronik.language.parsed import Parsed
 from chronik.model import Quote, Span
 from chronik.quotes.direct import DirectQuotes
 from chronik.quotes.indirect import IndirectSpeech
-from chronik.quotes.lexicon import SpeechLexicon
-from chronik.quotes.marks import marked_spans
-from chronik.quotes.phrases import FINITE, is_subjunctive, trim_punctuation
+from chronik.quotes.lexicon import SpeechLexicon, SpeechVerb
+from chronik.quotes.marks import MarkedSpan, marked_spans
+from chronik.quotes.phrases import (
+    FINITE,
+    clause_bounds,
+    cue_tokens,
+    is_subjunctive,
+    speech_verb,
+    subject,
+    trim_punctuation,
+)
 from chronik.quotes.records import Found
+from chronik.quotes.sources import COMMON_NOUNS
 
 
 class QuoteFinder:
     def __init__(self, lexicon: SpeechLexicon) -> None:
+        self._lexicon = lexicon
         self._direct = DirectQuotes(lexicon)
         self._indirect = IndirectSpeech(lexicon)
 
     def run(self, parsed: Parsed, entities: EntityResult) -> list[Quote]:
         doc, mentions = parsed.doc, entities.mentions
         bounds = {i: (s.start, s.end) for s in parsed.sentences for i in range(s.start, s.end)}
-        direct = self._direct.find(doc, marked_spans(parsed), parsed.separable, mentions, bounds)
+        spans = marked_spans(parsed)
+        direct = self._direct.find(doc, spans, parsed.separable, mentions, bounds)
         inside = {i for q in direct for a, b in q.content for i in range(a - 1, b + 1)}
         found = list(direct)
         previous: tuple[int, int] | None = None
@@ -50,10 +61,12 @@ class QuoteFinder:
             ]
             if (
                 not new
-                and _reported_mood(doc, start, end)
-                and not any(i in inside for i in range(start, end))
+                and _reported_mood(doc, start, end, inside)
+                and not all(i in inside for i in range(start, end - 1))
             ):
-                speaker = _continued_speaker(last, number, previous, doc, mentions, entities)
+                speaker = _continued_speaker(
+                    last, number, previous, doc, mentions, entities
+                ) or self._speech_subject(doc, previous, mentions)
                 if speaker is not None:
                     new = [
                         Found(
@@ -67,9 +80,120 @@ class QuoteFinder:
             previous = (start, end)
             last = _latest(found, end, number, last)
         found = [q for q in found if any(b > a for a, b in q.content)]
+        _nest_direct(found)
+        found.extend(self._fragments(doc, spans, found, bounds, parsed.separable, mentions))
         found.sort(key=lambda q: q.start)
         found = _join_free_indirect(found, doc)
         return [_quote(doc, q, f"q{n}", entities) for n, q in enumerate(found, start=1)]
+
+    def _fragments(
+        self,
+        doc: Doc,
+        spans: list[MarkedSpan],
+        found: list[Found],
+        bounds: dict[int, tuple[int, int]],
+        separable: dict[int, int],
+        mentions: list[Mention],
+    ) -> list[Found]:
+        """Quoted words too short to stand as speech of their own (``eine „Kapitulation“``)
+        are a speaker's words when they stand inside reported speech (its frame is theirs)
+        or in a clause whose finite verb is a speech verb (``riet zu „Gelassenheit“``)."""
+        taken = {q.start for q in found if q.form == "direct"}
+        framed = [q for q in found if q.form != "direct" and (q.speaker or q.cue)]
+        fragments = []
+        speakers = [q.speaker for q in found if q.speaker is not None]
+        for span in spans:
+            if (
+                span.start in taken
+                or span.closer is None
+                or span.start not in bounds
+                or _names_something(doc, span, mentions)
+                or any(a <= span.start and span.end <= b for a, b in speakers)
+            ):
+                continue
+            quote = Found(
+                "direct",
+                [(span.start, span.end)],
+                paragraph=span.paragraph,
+                marks=(span.opener, span.closer),
+            )
+            outer = next(
+                (q for q in framed if any(a <= span.start and span.end <= b for a, b in q.content)),
+                None,
+            )
+            if outer is not None:
+                quote.cue, quote.speaker = list(outer.cue), outer.speaker
+                fragments.append(quote)
+                continue
+            start, end = bounds[span.start]
+            left, right = clause_bounds(doc, span.opener, start, end)
+            verb = next(
+                (
+                    i
+                    for i in range(start, end)
+                    if doc[i].tag_ in FINITE
+                    and not span.opener <= i <= span.closer
+                    and _frames_reported(speech_verb(doc, i, self._lexicon))
+                ),
+                None,
+            )
+            if verb is None or not (left <= verb < right or _same_clause(doc, verb, span)):
+                continue
+            quote.cue = cue_tokens(verb, separable)
+            quote.speaker = subject(doc, verb, start, end, mentions)
+            if quote.speaker is not None:
+                fragments.append(quote)
+        return fragments
+
+    def _speech_subject(
+        self, doc: Doc, previous: tuple[int, int] | None, mentions: list[Mention]
+    ) -> tuple[int, int] | None:
+        """The subject of a finite speech verb in the sentence before: ``Der Bericht
+        schildert die Fehlerkette. Techniker hätten …``."""
+        if previous is None:
+            return None
+        for index in range(*previous):
+            if doc[index].tag_ in FINITE and speech_verb(doc, index, self._lexicon) is not None:
+                return subject(doc, index, previous[0], previous[1], mentions)
+        return None
+
+
+def _names_something(doc: Doc, span: MarkedSpan, mentions: list[Mention]) -> bool:
+    """Quoted words that are a name, not words said: a recognised name inside, a name
+    token first, or a common noun right before (``der Sender „Radio Eins“``)."""
+    if any(span.start <= m.start and m.end <= span.end and m.kind == "name" for m in mentions):
+        return True
+    before = doc[span.opener - 1] if span.opener > 0 else None
+    return doc[span.start].tag_ in ("NE", "FM") or (
+        before is not None and before.tag_ in COMMON_NOUNS
+    )
+
+
+def _frames_reported(verb: SpeechVerb | None) -> bool:
+    return verb is not None and (verb.frames("direct") or verb.frames("reported"))
+
+
+def _same_clause(doc: Doc, verb: int, span: MarkedSpan) -> bool:
+    """No clause boundary (comma, colon) between the verb and the quoted words."""
+    low, high = (verb, span.opener) if verb < span.opener else (span.closer, verb)
+    return not any(t.text in (",", ":", ";") for t in doc[low + 1 : high])
+
+
+def _nest_direct(found: list[Found]) -> None:
+    """A quotation without a frame of its own inside reported speech (``Sie sagte, die Lage
+    sei „vollkommen offen“.``) is that speaker's words: it takes the frame's cue and
+    speaker."""
+    framed = [q for q in found if q.form != "direct" and q.speaker is not None]
+    for quote in found:
+        if quote.form != "direct" or quote.cue:
+            continue  # a speaker carried over from an earlier quote yields to the frame
+        outer = next(
+            (q for q in framed if any(a <= quote.start and quote.end <= b for a, b in q.content)),
+            None,
+        )
+        if outer is not None:
+            quote.cue = list(outer.cue)
+            quote.speaker = outer.speaker
 
 
 def _latest(
@@ -109,11 +233,23 @@ def _continued_speaker(
     return None
 
 
-def _reported_mood(doc: Doc, start: int, end: int) -> bool:
-    """A finite verb of the sentence is in the subjunctive of reported speech (not a
-    conditional ``würde``/``könnte``) and none is a plain indicative main verb first."""
+def _reported_mood(doc: Doc, start: int, end: int, inside: set[int]) -> bool:
+    """A finite verb of the sentence's main clause, outside quotation marks, is in the
+    subjunctive of reported speech (not a conditional ``würde``/``könnte`` nor a past
+    ``wollte``) and none is a plain indicative main verb first; verbs of subordinate
+    clauses (``Als die Polizei kam, …``) do not count."""
+    subordinate = False
     for index in range(start, end):
+        if index in inside:
+            continue
         token = doc[index]
+        if token.text in (",", ";", ":", "–"):
+            subordinate = False
+            continue
+        if token.tag_ in _SUBORDINATORS or (index == start and token.lower_ in ("als", "wenn")):
+            subordinate = True
+        if subordinate:
+            continue
         if is_subjunctive(doc, index) and token.lower_ not in _CONDITIONAL:
             return True
         if token.tag_ in FINITE and token.tag_ != "VAFIN" and not is_subjunctive(doc, index):
@@ -121,7 +257,10 @@ def _reported_mood(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
-_CONDITIONAL = frozenset({"würde", "würden", "könnte", "könnten", "sollte", "müsste"})
+_CONDITIONAL = frozenset(
+    {"würde", "würden", "könnte", "könnten", "sollte", "müsste", "wollte", "wollten"}
+)
+_SUBORDINATORS = frozenset({"KOUS", "PRELS", "PRELAT", "PWAV", "PWS"})
 
 
 def _join_free_indirect(found: list[Found], doc: Doc) -> list[Found]:
@@ -165,19 +304,39 @@ def _quote(doc: Doc, found: Found, quote_id: str, entities: EntityResult) -> Quo
         content_parts=parts if len(parts) > 1 else None,
         cue=cues[0] if cues else None,
         cue_parts=cues if len(cues) > 1 else None,
-        speaker=_entity(found.speaker, entities),
+        speaker=_entity(doc, found.speaker, entities),
         speaker_span=_span(doc, *found.speaker) if found.speaker else None,
-        addressee=_entity(found.addressee, entities),
+        addressee=_entity(doc, found.addressee, entities),
         addressee_span=_span(doc, *found.addressee) if found.addressee else None,
     )
 
 
-def _entity(tokens: tuple[int, int] | None, entities: EntityResult) -> str | None:
-    """The entity whose mention lies in the phrase (its head mention, the last one)."""
+def _entity(doc: Doc, tokens: tuple[int, int] | None, entities: EntityResult) -> str | None:
+    """The entity the phrase names: the first one in head position, a person first. A
+    source phrase starts with its head or names it in apposition (``Jonas Keller, der
+    Leiter des Bauamts``; ``der Leiter des Bauamts, Jonas Keller``); what a genitive or
+    ``von`` adds (``Angaben der Polizei``, ``ein Sprecher des Ministers X``) only
+    describes it, and counts only when the head is no entity."""
     if tokens is None:
         return None
-    found = None
+    types = {entity.id: entity.type for entity in entities.entities}
+    heads, others = [], []
     for index, mention in enumerate(entities.mentions):
-        if tokens[0] <= mention.start and mention.end <= tokens[1]:
-            found = entities.entity_of_mention.get(index, found)
-    return found
+        entity = entities.entity_of_mention.get(index)
+        if entity is None or not (tokens[0] <= mention.start and mention.end <= tokens[1]):
+            continue
+        dependent = False
+        for token in doc[tokens[0] + 1 : mention.start]:
+            if token.text == ",":
+                dependent = False
+            elif token.lower_ in _DEPENDENT_MARKERS and token.tag_ in ("ART", "APPR", "APPRART"):
+                dependent = True
+        (others if dependent else heads).append(entity)
+    for group in (heads, others):
+        person = next((e for e in group if types.get(e) == "PER"), None)
+        if person is not None or group:
+            return person or group[0]
+    return None
+
+
+_DEPENDENT_MARKERS = frozenset({"des", "der", "eines", "einer", "von", "vom"})

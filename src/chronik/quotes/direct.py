@@ -9,18 +9,22 @@ import itertools
 from spacy.tokens import Doc
 
 from chronik.entities.records import Mention
+from chronik.quotes.addressees import addressee
+from chronik.quotes.impersonal import ImpersonalFrames
 from chronik.quotes.lexicon import SpeechLexicon
 from chronik.quotes.marks import MarkedSpan
 from chronik.quotes.phrases import FINITE, clause_bounds, cue_tokens, speech_verb, subject
 from chronik.quotes.records import Found
 
 MIN_UNFRAMED_TOKENS = 4
+_NAME_TOKENS = 5  # the longest quoted name: „Aktion Deutschland hilft“
 _FRAME_REACH = 4  # tokens between a closing mark and the speech verb of its frame
 
 
 class DirectQuotes:
     def __init__(self, lexicon: SpeechLexicon) -> None:
         self._lexicon = lexicon
+        self._impersonal = ImpersonalFrames(lexicon)
 
     def find(
         self,
@@ -40,7 +44,9 @@ class DirectQuotes:
                 paragraph=span.paragraph,
                 marks=(span.opener, span.closer if span.closer is not None else -1),
             )
-            sentence_end = bounds[span.start][1] if span.start in bounds else span.end
+            # the frame follows the closing mark, in the sentence the quote ends in
+            last = span.closer if span.closer is not None else span.end - 1
+            sentence_end = bounds[last][1] if last in bounds else span.end
             framed = self._after(
                 doc, span, sentence_end, separable, mentions, quote
             ) or self._before(doc, span, separable, mentions, quote, bounds)
@@ -65,8 +71,10 @@ class DirectQuotes:
         mentions: list[Mention],
         quote: Found,
     ) -> bool:
-        """``„…“, sagte die Ministerin.`` — a speech verb right after the closing mark."""
-        if span.closer is None:
+        """``„…“, sagte die Ministerin.`` — a speech verb right after the closing mark;
+        not when the quoted words end a noun phrase that is the verb's subject (``Die
+        Zeitschrift „Morgenblatt“ berichtete …``)."""
+        if span.closer is None or _named_in_phrase(doc, span):
             return False
         for index in range(span.closer + 1, min(end, span.closer + 1 + _FRAME_REACH)):
             if doc[index].text in ("„", "»", "«", '"', "“") or doc[index].tag_ == "$.":
@@ -74,8 +82,18 @@ class DirectQuotes:
             if self._frames(doc, index):
                 quote.cue = cue_tokens(index, separable)
                 quote.speaker = subject(doc, index, span.closer + 1, end, mentions)
+                quote.addressee = self._addressee(doc, index, span.closer + 1, end, mentions, quote)
                 return True
         return False
+
+    def _addressee(
+        self, doc: Doc, verb: int, start: int, end: int, mentions: list[Mention], quote: Found
+    ) -> tuple[int, int] | None:
+        speech = speech_verb(doc, verb, self._lexicon)
+        if speech is None:
+            return None
+        after = max(quote.cue) + 1 if len(quote.cue) > 1 else end
+        return addressee(doc, verb, start, after, mentions, speech, quote.speaker)
 
     def _before(
         self,
@@ -96,10 +114,23 @@ class DirectQuotes:
         left, _ = clause_bounds(doc, colon - 1, start, colon)
         index = next((i for i in range(left, colon) if self._frames(doc, i)), None)
         if index is None:
-            return False
+            return self._impersonal_before(doc, left, colon, mentions, quote)
         quote.cue = cue_tokens(index, separable)
         quote.speaker = subject(doc, index, left, colon, mentions)
+        quote.addressee = self._addressee(doc, index, left, colon, mentions, quote)
         return True
+
+    def _impersonal_before(
+        self, doc: Doc, left: int, colon: int, mentions: list[Mention], quote: Found
+    ) -> bool:
+        """``In der Erklärung heißt es: „…“``: an impersonal frame before the colon."""
+        for index in range(left, colon):
+            frame = self._impersonal.frame_at(doc, index, left, colon)
+            if frame is not None:
+                quote.cue = frame[1]
+                quote.speaker = self._impersonal.source(doc, frame, left, colon, mentions)
+                return True
+        return False
 
     def _previous_frame(
         self,
@@ -143,6 +174,20 @@ class DirectQuotes:
         if len(words) < MIN_UNFRAMED_TOKENS:
             return False
         return any(t.tag_ in FINITE for t in doc[span.start : span.end])
+
+
+def _named_in_phrase(doc: Doc, span: MarkedSpan) -> bool:
+    """A short quotation without a verb is a name when an article or a noun stands right
+    before it or a finite verb right after it, with no comma (``„Radio Nord“ berichtet``)."""
+    if span.end - span.start > _NAME_TOKENS or span.closer is None:
+        return False
+    if any(t.tag_ in FINITE for t in doc[span.start : span.end]):
+        return False
+    before = doc[span.opener - 1] if span.opener > 0 else None
+    after = doc[span.closer + 1] if span.closer + 1 < len(doc) else None
+    return (before is not None and before.tag_ in ("ART", "NN", "NE")) or (
+        after is not None and after.tag_ in FINITE
+    )
 
 
 def _carry_speakers(quotes: list[Found]) -> None:

@@ -11,12 +11,16 @@ from spacy.tokens import Doc
 
 from chronik.entities.records import Mention
 from chronik.quotes.lexicon import SpeechLexicon, SpeechVerb
+from chronik.quotes.sources import COMMON_NOUNS, NOUNS, extend_source
 
 FINITE = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 _NP_START = frozenset(
-    {"ART", "PPOSAT", "PIAT", "PDAT", "ADJA", "NN", "NE", "PPER", "CARD", "FM", "PIS", "PDS"}
+    {"ART", "PPOSAT", "PIAT", "PDAT", "ADJA", "PPER", "CARD", "FM", "PIS", "PDS", *NOUNS}
 )
-_NP_INNER = frozenset({"ADJA", "ADJD", "NN", "NE", "CARD", "FM", "TRUNC", "KON", "ADV"})
+_PRONOUNS = frozenset({"PPER", "PIS", "PDS"})
+_NP_PREFIX = frozenset({"ART", "PPOSAT", "PIAT", "PDAT", "ADJA", "CARD", "TRUNC", "KON"})
+_NAME_PARTS = frozenset({"FM", "CARD"})
+_PP_INNER = frozenset({"ART", "ADJA", "CARD", "PPOSAT", *NOUNS})
 _NON_NOMINATIVE = frozenset({"dem", "den", "des", "einem", "einen", "eines"})
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "–", "—", "(", ")", "„", "“", "”", "»", "«", '"'})
 _SENTENCE_END = frozenset({".", "!", "?"})
@@ -41,9 +45,7 @@ def clause_bounds(doc: Doc, index: int, start: int, end: int) -> tuple[int, int]
     """The clause around ``index``: between commas, colons and sentence ends. Leftwards
     it widens over commas that only set off an apposition (a stretch without a verb:
     ``Der Leiter des Programms, Klaus Stöhr, sagte``)."""
-    left = index
-    while left > start and doc[left - 1].text not in _CLAUSE_BREAKS | _SENTENCE_END:
-        left -= 1
+    left = _left_edge(doc, index, start)
     while left - 1 > start and doc[left - 1].text == ",":
         segment = left - 1
         while segment > start and doc[segment - 1].text not in _CLAUSE_BREAKS | _SENTENCE_END:
@@ -59,40 +61,96 @@ def clause_bounds(doc: Doc, index: int, start: int, end: int) -> tuple[int, int]
     return left, right
 
 
+def _left_edge(doc: Doc, index: int, start: int) -> int:
+    """Where the clause of ``index`` starts, looking left; a short bracket or quoted name
+    without a verb is part of it (``Die Agentur (dpa) meldete``, ``„BBC News“ berichtet``)."""
+    left = index
+    while left > start:
+        before = doc[left - 1]
+        if before.text in _ENCLOSURE_CLOSERS:
+            opener = _opener_of(doc, left - 1, start)
+            if opener is not None:
+                left = opener
+                continue
+        if before.text in _CLAUSE_BREAKS or before.text in _SENTENCE_END:
+            break
+        left -= 1
+    return left
+
+
+def _opener_of(doc: Doc, closer: int, start: int) -> int | None:
+    """The opening bracket or mark of a short enclosure ending at ``closer``."""
+    openers = _ENCLOSURE_CLOSERS[doc[closer].text]
+    for index in range(closer - 1, max(start, closer - _ENCLOSURE_REACH) - 1, -1):
+        token = doc[index]
+        if token.text in openers:
+            return index
+        if token.tag_ in FINITE or token.text in _SENTENCE_END:
+            return None
+    return None
+
+
+_ENCLOSURE_CLOSERS = {")": "(", "“": "„", "«": "»", "”": "„“"}
+_ENCLOSURE_REACH = 8
+
+
 def noun_phrase(doc: Doc, index: int, end: int) -> tuple[int, int] | None:
-    """A noun phrase starting at ``index``: determiner, adjectives, nouns, a genitive."""
+    """A noun phrase starting at ``index``: a pronoun alone, or determiner, modifiers and
+    nouns, then a genitive. One common noun heads it; names may follow it
+    (``Ministerin Eva Roth``), but a second common noun starts a new phrase
+    (``laut Ministerium Arbeiten an …``: German writes compounds as one word)."""
     if index >= end or doc[index].tag_ not in _NP_START:
         return None
-    after = index + 1
-    while after < end and doc[after].tag_ in _NP_INNER and doc[after].tag_ != "KON":
+    if doc[index].tag_ in _PRONOUNS:
+        return index, index + 1
+    after = index
+    while after < end and doc[after].tag_ in _NP_PREFIX:
         after += 1
+    common = False
+    while after < end and doc[after].tag_ in _NAME_PARTS | NOUNS:
+        if doc[after].tag_ in COMMON_NOUNS:
+            if common:
+                break
+            common = True
+        after += 1
+    if after == index:
+        return None
     if (
         after < end
         and doc[after].tag_ == "ART"
         and doc[after].lower_ in ("des", "der")
         and after + 1 < end
-        and doc[after + 1].tag_ in ("ADJA", "NN", "NE")
+        and doc[after + 1].tag_ in ("ADJA", *NOUNS)
     ):
         after += 1
-        while after < end and doc[after].tag_ in ("ADJA", "NN", "NE"):
+        while after < end and doc[after].tag_ in ("ADJA", *NOUNS):
             after += 1
-    while after > index + 1 and doc[after - 1].tag_ == "ADV":
-        after -= 1
     return index, after
 
 
 def subject(
-    doc: Doc, verb: int, start: int, end: int, mentions: list[Mention]
+    doc: Doc,
+    verb: int,
+    start: int,
+    end: int,
+    mentions: list[Mention],
+    blocked: frozenset[str] = frozenset(),
 ) -> tuple[int, int] | None:
     """The subject of a finite verb: the prefield phrase, else the first nominative
-    phrase after the verb (inversion: ``Dies sagte der Minister``). For a participle
-    (``hat … gefordert``) the clause's auxiliary stands in for the verb."""
+    phrase after the verb (inversion: ``Dies sagte der Minister``), with what belongs to
+    it (``des Ministeriums``, ``, der Direktor des Werks,``). For a participle (``hat …
+    gefordert``) the clause's auxiliary stands in for the verb. ``blocked`` names
+    prepositions that carry the verb's content (``berichtete … von``)."""
     left, right = clause_bounds(doc, verb, start, end)
     if doc[verb].tag_ == "VVPP":
         verb = next((i for i in range(left, verb) if doc[i].tag_ in FINITE), verb)
     before = _prefield_subject(doc, left, verb, mentions)
     if before is not None:
-        return _with_adjacent_name(before, mentions)
+        return before
+    if verb - 1 > left and doc[verb - 1].lower_ in _COORDINATORS:
+        # "Sie dankte den Helfern und ergänzte, …": the subject of the first conjunct
+        first = next((i for i in range(left, verb - 1) if doc[i].tag_ in FINITE), None)
+        return None if first is None else subject(doc, first, start, end, mentions, blocked)
     index = verb + 1
     while index < right:
         token = doc[index]
@@ -100,13 +158,25 @@ def subject(
             index = _after_pp(doc, index, right)  # "sagte am Dienstag in Moskau der Minister"
             continue
         if token.tag_ in _NP_START and token.lower_ not in _NON_NOMINATIVE:
-            found = _mention_span(mentions, index, index + 1) or noun_phrase(doc, index, right)
-            found = _with_adjacent_name(found, mentions) if found else None
-            return _with_apposition(doc, found, end, mentions)
+            found = _longest_phrase(doc, index, right, mentions)
+            if found is None:
+                return None
+            return extend_source(doc, _with_adjacent_name(found, mentions), end, blocked)
         if token.tag_ not in ("ADV", "PTKNEG", "PROAV", "ADJD", "PRF"):
             return None
         index += 1
     return None
+
+
+def _longest_phrase(
+    doc: Doc, index: int, end: int, mentions: list[Mention]
+) -> tuple[int, int] | None:
+    """The longer of the mention and the noun phrase starting at ``index``."""
+    found = _mention_span(mentions, index, index + 1)
+    phrase = noun_phrase(doc, index, end)
+    if found is None or (phrase is not None and phrase[1] > found[1]):
+        return phrase
+    return found
 
 
 def _with_adjacent_name(phrase: tuple[int, int], mentions: list[Mention]) -> tuple[int, int]:
@@ -117,21 +187,9 @@ def _with_adjacent_name(phrase: tuple[int, int], mentions: list[Mention]) -> tup
     return phrase
 
 
-def _with_apposition(
-    doc: Doc, phrase: tuple[int, int] | None, end: int, mentions: list[Mention]
-) -> tuple[int, int] | None:
-    """``der Leiter des Programms, Klaus Stöhr``: a name after a comma belongs to it."""
-    if phrase is None or phrase[1] + 1 >= end or doc[phrase[1]].text != ",":
-        return phrase
-    for mention in mentions:
-        if mention.start == phrase[1] + 1 and mention.kind == "name":
-            return phrase[0], mention.end
-    return phrase
-
-
 def _after_pp(doc: Doc, index: int, right: int) -> int:
     index += 1
-    while index < right and doc[index].tag_ in ("ART", "ADJA", "NN", "NE", "CARD", "PPOSAT"):
+    while index < right and doc[index].tag_ in _PP_INNER:
         index += 1
     return index
 
@@ -139,26 +197,43 @@ def _after_pp(doc: Doc, index: int, right: int) -> int:
 def _prefield_subject(
     doc: Doc, left: int, verb: int, mentions: list[Mention]
 ) -> tuple[int, int] | None:
+    """The prefield of a verb-second clause holds one phrase: when it starts like a
+    subject and has no verb of its own, all of it is the subject, apposition, ``von``
+    phrase and all; a focus particle before it and a sentence adverb after it are not
+    part of it (``Auch der Verband dagegen sagte``)."""
+    while left < verb - 1 and doc[left].lower_ in _FOCUS_PARTICLES:
+        left += 1
     if left >= verb:
         return None
     first = doc[left]
+    if first.tag_ == "PRELS" and left + 1 == verb:
+        return left, verb  # "…, der behauptet, …": the relative pronoun stands for it
+    if first.text in _ENCLOSURE_OPENERS and left + 1 < verb:
+        first = doc[left + 1]  # "„BBC News“ berichtet"
     if (
         first.tag_ in ("APPR", "APPRART", "ADV", "PROAV", "PDS", "KOUS", "PWAV", "PWS")
+        or first.tag_ not in _NP_START
         or first.lower_ in _NON_NOMINATIVE
     ):
         return None
     last = verb
-    while last > left and doc[last - 1].text == ",":
+    while last > left + 1 and (
+        doc[last - 1].text == "," or doc[last - 1].tag_ in ("ADV", "PTKNEG", "KON", "PROAV")
+    ):
         last -= 1
-    if "," in [t.text for t in doc[left:last]]:
-        return left, last  # a phrase with its apposition: the whole prefield
-    found = _mention_span(mentions, left, left + 1)
-    if found is not None and found[1] <= verb:
-        return found
-    phrase = noun_phrase(doc, left, verb)
-    if phrase is not None and phrase[1] == verb:
-        return phrase
-    return None
+    if any(t.tag_ in _NOT_IN_SUBJECT for t in doc[left:last]):
+        return None
+    return left, last
+
+
+_COORDINATORS = frozenset({"und", "sowie", "oder", "aber"})
+_FOCUS_PARTICLES = frozenset(
+    {"auch", "selbst", "sogar", "nur", "gerade", "allein", "einzig", "lediglich", "ebenfalls"}
+)
+_ENCLOSURE_OPENERS = frozenset({"„", "»", "("})
+_NOT_IN_SUBJECT = frozenset(
+    {"VVFIN", "VAFIN", "VMFIN", "VVPP", "VVINF", "VAINF", "VVIZU", "KOUS", "KOUI", "PRELS"}
+)
 
 
 def _mention_span(mentions: list[Mention], start: int, end: int) -> tuple[int, int] | None:
@@ -192,7 +267,52 @@ _SUBJUNCTIVE_FORMS = frozenset(
 
 
 def trim_punctuation(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """``[start, end)`` without trailing sentence punctuation, quotation marks or spaces."""
+    """``[start, end)`` without trailing sentence punctuation, quotation marks or spaces;
+    a closing mark stays when the span opened its quotation (``sei „völlig offen“``)."""
     while end > start and (doc[end - 1].tag_ in ("$.", "$(") or doc[end - 1].is_space):
+        if doc[end - 1].text in _CLOSING_MARKS and _opens_inside(doc, start, end - 1):
+            break
         end -= 1
     return start, end
+
+
+def _opens_inside(doc: Doc, start: int, end: int) -> bool:
+    """An opening quotation mark in ``[start, end)`` is not closed there."""
+    depth = 0
+    for token in doc[start:end]:
+        if token.text in ("„", "»"):
+            depth += 1
+        elif token.text in ("“", "«") and depth:
+            depth -= 1
+    return depth > 0
+
+
+_CLOSING_MARKS = frozenset({"“", "«", "”"})
+
+
+def mention_or_phrase(
+    doc: Doc, index: int, end: int, mentions: list[Mention]
+) -> tuple[int, int] | None:
+    """The source phrase at ``index``, with a name in apposition (``dem Sprecher Max
+    Brandt``) and what else belongs to it (``des Ministeriums``, ``(dpa)``) included."""
+    phrase = _first_phrase(doc, index, end, mentions)
+    if phrase is None:
+        return None
+    for mention in mentions:
+        if mention.start == phrase[1] and mention.kind == "name":
+            phrase = phrase[0], mention.end
+            break
+    return extend_source(doc, phrase, end)
+
+
+def _first_phrase(
+    doc: Doc, index: int, end: int, mentions: list[Mention]
+) -> tuple[int, int] | None:
+    for mention in mentions:
+        if mention.start == index or (
+            mention.start > index
+            and mention.start <= index + 2
+            and all(t.tag_ in ("ART", "ADJA", "PPOSAT") for t in doc[index : mention.start])
+        ):
+            return (index, mention.end) if mention.start > index else (mention.start, mention.end)
+    return noun_phrase(doc, index, end)

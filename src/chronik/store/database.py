@@ -7,6 +7,7 @@ killed at any moment leaves either all of an article's rows or none of them.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -204,23 +205,47 @@ class Store:
             raise UsageError(f"SQL error: {_first_line(error)}") from None
 
     def _transaction(self) -> _Transaction:
-        return _Transaction(self.connection)
+        return _Transaction(self.connection, self.path)
 
 
 class _Transaction:
-    """BEGIN … COMMIT, or ROLLBACK when the block raises (so nothing is half written)."""
+    """BEGIN … COMMIT, or ROLLBACK when the block raises (so nothing is half written).
 
-    def __init__(self, connection: duckdb.DuckDBPyConnection) -> None:
+    A database error (disk full, damaged file) becomes a one-line StoreError; a
+    ConstraintException passes through (write_article reads it as "already stored").
+    """
+
+    def __init__(self, connection: duckdb.DuckDBPyConnection, path: Path) -> None:
         self.connection = connection
+        self.path = path
 
     def __enter__(self) -> None:
         self.connection.begin()
 
-    def __exit__(self, kind: type[BaseException] | None, *rest: object) -> None:
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, *rest: object
+    ) -> None:
         if kind is None:
-            self.connection.commit()
-        else:
-            self.connection.rollback()
+            try:
+                self.connection.commit()
+            except duckdb.Error as failed:
+                rollback_quietly(self.connection)
+                raise write_error(self.path, failed) from None
+            return
+        rollback_quietly(self.connection)
+        if isinstance(error, duckdb.Error) and not isinstance(error, duckdb.ConstraintException):
+            raise write_error(self.path, error) from None
+
+
+def rollback_quietly(connection: duckdb.DuckDBPyConnection) -> None:
+    """Roll back; a transaction DuckDB already ended (a failed commit) is no second error."""
+    with contextlib.suppress(duckdb.TransactionException):
+        connection.rollback()
+
+
+def write_error(path: Path, error: BaseException, action: str = "cannot write") -> StoreError:
+    """The one-line StoreError for a failed write (the first line of DuckDB's message)."""
+    return StoreError(f"{path}: {action} ({_first_line(error)})")
 
 
 def _open_error(path: Path, error: duckdb.Error) -> UsageError:

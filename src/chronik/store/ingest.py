@@ -22,7 +22,13 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from chronik.errors import ChronikError, EmptyDocumentError, InputError, ResourceError
+from chronik.errors import (
+    ChronikError,
+    EmptyDocumentError,
+    InputError,
+    ResourceError,
+    UsageError,
+)
 from chronik.ingest.document import RawDocument, content_id
 from chronik.pipeline import analyze
 from chronik.resources import Resources
@@ -31,10 +37,12 @@ from chronik.store.database import Failure, Store
 from chronik.store.inputs import InputItem, expand_inputs, read_items
 from chronik.store.linking import update_corpus
 from chronik.store.records import ArticleRows, article_rows
+from chronik.store.time_limit import time_limit
 
 Result = ArticleRows | Failure
 MAX_KEPT_FAILURES = 1000
 MAX_RESTARTS = 3  # replacements of a worker pool whose process died, per run
+STALL_GRACE_SECONDS = 5.0  # beyond twice the time limit, a silent pool is stuck
 
 
 class WorkerError(ChronikError):
@@ -80,18 +88,39 @@ def ingest(
     paths: Sequence[str],
     db: Path | str,
     *,
-    workers: int = 1,
+    workers: int | None = 1,
     outlet: str | None = None,
     settings: Settings | None = None,
     resources: Resources | None = None,
     on_progress: Callable[[Summary], None] | None = None,
+    engine: str = "local",
+    address: str | None = None,
+    out: Path | str | None = None,
 ) -> Summary:
     """Ingest the documents of ``paths`` (files, folders or ``-``) into ``db``.
 
     ``resources`` is used when ``workers`` is 1; worker processes load their own.
+    ``engine="ray"`` analyses on Ray actors instead (``address``: a running cluster;
+    ``out``: leave a Parquet dataset there, the store untouched; see store/ray_engine.py).
     Raises UsageError for a missing input and when the database cannot be opened
     (missing folder, locked by another process).
     """
+    if engine == "ray":
+        from chronik.store.ray_engine import ingest_with_ray  # Ray is an optional extra
+
+        return ingest_with_ray(
+            paths,
+            db,
+            workers=workers,
+            address=address,
+            out=out,
+            outlet=outlet,
+            settings=settings,
+            on_progress=on_progress,
+        )
+    if engine != "local":
+        raise UsageError(f"unknown engine {engine!r} (local or ray)")
+    workers = workers or 1
     settings = settings or Settings.from_env()
     started = time.monotonic()
     files = expand_inputs(paths)
@@ -184,16 +213,17 @@ def analyse_task(task: Task, resources: Resources) -> Result:
     """Analyse one document into its rows, or a Failure with a one-line reason."""
     document = task.document
     try:
-        article = analyze(
-            document.text,
-            published=document.published,
-            outlet=document.outlet,
-            url=document.url,
-            id=document.id,
-            title=document.title,
-            resources=resources,
-        )
-        return article_rows(article, input_name=document.name, extra=task.extra)
+        with time_limit(resources.settings.max_seconds, document.name):
+            article = analyze(
+                document.text,
+                published=document.published,
+                outlet=document.outlet,
+                url=document.url,
+                id=document.id,
+                title=document.title,
+                resources=resources,
+            )
+            return article_rows(article, input_name=document.name, extra=task.extra)
     except InputError as error:
         return failure_of(error, document.name, document.id)
     except Exception as error:  # noqa: BLE001 - one document's failure must not stop a run
@@ -270,7 +300,14 @@ class _Workers:
             yield from self._collect()
 
     def _collect(self) -> Iterator[Result]:
-        done, _ = wait(self.pending, return_when=FIRST_COMPLETED)
+        done, _ = wait(self.pending, timeout=self._stall_seconds(), return_when=FIRST_COMPLETED)
+        if not done:
+            # No worker answered within twice the time limit: one is stuck where the
+            # limit cannot reach it (inside one C call). Killing the workers fails the
+            # documents in flight and restarts the pool (below), so the run goes on.
+            for process in list(getattr(self.executor, "_processes", {}).values()):
+                process.kill()
+            done, _ = wait(self.pending, return_when=FIRST_COMPLETED)
         for future in done:
             task, executor = self.pending.pop(future)
             yield self._result(future, task, executor)
@@ -290,6 +327,10 @@ class _Workers:
             raise  # resources could not load in the worker: no document can succeed
         except Exception as error:  # noqa: BLE001 - e.g. a result that cannot be pickled
             return internal_failure(error, document)
+
+    def _stall_seconds(self) -> float | None:
+        limit = self.settings.max_seconds
+        return 2 * limit + STALL_GRACE_SECONDS if limit > 0 else None
 
     def _restart(self) -> None:
         self.executor.shutdown(wait=False, cancel_futures=True)

@@ -23,7 +23,9 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
-from chronik.store.database import Store
+import duckdb
+
+from chronik.store.database import Store, rollback_quietly, write_error
 from chronik.store.duplicates import DUPLICATE_THRESHOLD, update_duplicates
 
 DATE_WINDOW_DAYS = 2
@@ -110,8 +112,10 @@ def update_corpus(
         if signed or (empty and empty[0] == 0):
             link_events(connection, window)
         connection.commit()
-    except BaseException:
-        connection.rollback()
+    except BaseException as error:
+        rollback_quietly(connection)  # after a failed commit there is nothing to undo
+        if isinstance(error, duckdb.Error):  # disk full: one line, not a traceback
+            raise write_error(store.path, error, "cannot update the corpus tables") from None
         raise
 
 
