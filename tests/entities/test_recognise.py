@@ -134,3 +134,15 @@ def test_recognise_mentions_index_the_text(resources: Resources) -> None:
     macron = _entity(article, "Emmanuel Macron")
     assert macron.country == "FRA"
     assert "den französischen Präsidenten" in _mention_texts(macron)
+
+
+def test_recognise_place_after_an_organisation_role_is_no_country(resources: Resources) -> None:
+    # Where a person works is not whose official they are; a group "in" a country is.
+    article = chronik.analyze(
+        "Der NASA-Direktor in China sagte, die Mission sei erfolgreich. "
+        "Die Opposition in Serbien protestierte.",
+        resources=resources,
+    )
+    countries = {e.name: e.country for e in article.entities}
+    assert not any(e.type == "PER" and e.country == "CHN" for e in article.entities)
+    assert countries.get("Opposition (SRB)") == "SRB"

@@ -122,9 +122,13 @@ class NominalFinder:
             country = self._names.country_of_name(prefix)
             if country:
                 return country
-        return self._genitive_country(doc, head + 1, end)
+        # After an organisation's prefix (``NASA-Direktor in China``) a place phrase says
+        # where the person is, not whose official they are.
+        return self._genitive_country(doc, head + 1, end, places=not prefix)
 
-    def _genitive_country(self, doc: Doc, index: int, end: int) -> str | None:
+    def _genitive_country(
+        self, doc: Doc, index: int, end: int, *, places: bool = True
+    ) -> str | None:
         """``… der iranischen Streitkräfte``, ``… Russlands``, ``… des russischen …``."""
         if index >= end:
             return None
@@ -132,7 +136,12 @@ class NominalFinder:
         if token.tag_ == "NE":
             country = self._names.country_of_name(token.text)
             return country if country and token.text.endswith("s") else None
-        if token.lower_ in ("in", "aus") and index + 1 < end and doc[index + 1].tag_ == "NE":
+        if (
+            places
+            and token.lower_ in ("in", "aus")
+            and index + 1 < end
+            and doc[index + 1].tag_ == "NE"
+        ):
             return self._names.country_of_name(doc[index + 1].text)  # "die Opposition in Serbien"
         if token.lower_ not in _GENITIVE_ARTICLES:
             return None
