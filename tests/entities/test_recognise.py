@@ -146,3 +146,15 @@ def test_recognise_place_after_an_organisation_role_is_no_country(resources: Res
     countries = {e.name: e.country for e in article.entities}
     assert not any(e.type == "PER" and e.country == "CHN" for e in article.entities)
     assert countries.get("Opposition (SRB)") == "SRB"
+
+
+def test_recognise_country_adjective_before_a_name_gives_nationality(
+    resources: Resources,
+) -> None:
+    article = _analyse(
+        resources,
+        "Die Ministerin traf ihren estnischen Kollegen Mart Kask in Helsinki. "
+        "Kask lobte das Treffen. Der Sänger Mart Tamm trat nicht auf.",
+    )
+    assert _entity(article, "Mart Kask").country == "EST"
+    assert _entity(article, "Mart Tamm").country is None  # no adjective, no country

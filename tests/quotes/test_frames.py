@@ -448,3 +448,18 @@ def test_frames_past_wollte_in_a_subordinate_clause_is_no_free_indirect_speech(
         "kam, wollte der Fahrer gerade losfahren."
     )
     assert [q for q in _analyse(resources, body).quotes if q.form == "free_indirect"] == []
+
+
+def test_frames_closing_frame_owns_a_reported_act_inside_its_content(
+    resources: Resources,
+) -> None:
+    article = _analyse(
+        resources,
+        "Beide Städte hätten vereinbart, ihre Busnetze zu verbinden, sagte Bürgermeisterin "
+        "Hanna Roos.",
+    )
+    quote = _only(article)
+    assert quote.form == "indirect"
+    assert _cue(quote) == ["sagte"]
+    assert quote.content.text.startswith("Beide Städte hätten vereinbart")
+    assert _speaker_name(article, quote) == "Hanna Roos"

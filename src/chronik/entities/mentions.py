@@ -63,8 +63,28 @@ class MentionFinder:
                 first = mention.start
                 mention.subject_like = subject_like(doc, first, sentence.start)
                 mention.in_pp = governed_by_preposition(doc, first, sentence.start)
+                self._nationality_before(doc, mention, sentence.start)
             mentions.extend(sorted(found, key=lambda m: m.start))
         return mentions
+
+    def _nationality_before(self, doc: Doc, mention: Mention, start: int) -> None:
+        """``ihrem estnischen Kollegen Mart Kask``, ``der iranische Aktivist Ali Rezai``: a
+        country adjective on the noun right before a person's name gives the person's
+        country (role nouns are handled as nominals; this covers every other noun)."""
+        reading = mention.reading
+        if (
+            mention.kind != "name"
+            or reading is None
+            or reading.type != "PER"
+            or reading.kb_id
+            or mention.role_country
+            or mention.start - 2 < start
+        ):
+            return
+        noun, adjective = doc[mention.start - 1], doc[mention.start - 2]
+        if noun.tag_ != "NN" or adjective.tag_ != "ADJA":
+            return
+        mention.role_country = self._names.country_of_adjective(adjective.text)
 
     def _names_in(
         self, doc: Doc, start: int, end: int, number: int, taken: set[int]

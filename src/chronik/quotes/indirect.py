@@ -59,7 +59,7 @@ class IndirectSpeech:
         if found:
             return found
         found = self._markers(doc, start, end, mentions, previous)
-        for index in range(start, end):
+        for index in _frames_first(doc, start, end):
             verb = speech_verb(doc, index, self._lexicon)
             if verb is None or not _finite_or_perfect(doc, index, start):
                 continue
@@ -410,3 +410,16 @@ def _finite_or_perfect(doc: Doc, index: int, start: int) -> bool:
         return False
     left, _ = clause_bounds(doc, index, start, index + 1)
     return any(t.tag_ == "VAFIN" and t.lemma_ in ("haben", "sein") for t in doc[left:index])
+
+
+def _frames_first(doc: Doc, start: int, end: int) -> list[int]:
+    """Token indices of a sentence, a closing frame first: in ``Beide Länder hätten
+    vereinbart, Daten auszutauschen, sagte Lehtonen.`` the whole report is Lehtonen's,
+    and the speech act inside it is part of what she said, not a quote of its own."""
+    last_comma = max((i for i in range(start, end) if doc[i].text == ","), default=None)
+    if last_comma is None or last_comma + 1 >= end or doc[last_comma + 1].tag_ != "VVFIN":
+        return list(range(start, end))
+    if any(doc[i].tag_ in FINITE for i in range(last_comma + 2, end)):
+        return list(range(start, end))
+    frame = last_comma + 1
+    return [frame, *(i for i in range(start, end) if i != frame)]
