@@ -14,6 +14,7 @@ COLUMNS = {
     "first_names.tsv": ("name", "gender", "origin", "ambiguous", "note"),
     "name_particles.tsv": ("particle", "position", "note"),
     "org_suffixes.tsv": ("word", "kind", "position", "sector", "note"),
+    "org_descriptors.tsv": ("word", "sector", "bare", "note"),
     "not_names.tsv": ("word", "reason"),
     "pronouns.tsv": ("form", "person", "number", "gender", "case", "kind", "polite", "note"),
     "person_titles.tsv": ("title", "kind", "gender", "note"),
@@ -245,6 +246,8 @@ def test_lexicon_load_is_cached(lexicon: EntityLexicon) -> None:
         ("first_names.tsv", "Anna\tx\tde\tno\t", "gender"),
         ("first_names.tsv", "Anna\tf\tdeu\tno\t", "ISO 639-1"),
         ("org_suffixes.tsv", "AG\tlegal_form\tsuffix\tXYZ\t", "sector"),
+        ("org_descriptors.tsv", "Konzern\tBUS\tsometimes\t", "bare"),
+        ("org_descriptors.tsv", "Konzern\tXYZ\toutside\t", "sector"),
         ("pronouns.tsv", "er\t3\tsg\tm\tnominative\tpersonal\tno\t", "case"),
     ],
 )
@@ -263,3 +266,33 @@ def test_lexicon_duplicate_first_name_raises() -> None:
     tables["first_names.tsv"] = parse_table(text, name="first_names.tsv")
     with pytest.raises(ResourceError, match="duplicate"):
         EntityLexicon.from_tables(tables)
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("Konzern", "Konzern"),
+        ("Konzerns", "Konzern"),
+        ("Autokonzern", "Konzern"),
+        ("Technologie-Konzerns", "Konzern"),
+        ("Rockband", "Band"),
+        ("Mobilfunkbetreiber", "Betreiber"),
+        ("Bundesligisten", "Bundesligist"),
+        ("Abend", None),
+        ("Regierung", None),
+        ("konzern", None),
+    ],
+)
+def test_lexicon_org_descriptor_matches_inflected_and_compound_nouns(
+    lexicon: EntityLexicon, word: str, expected: str | None
+) -> None:
+    found = lexicon.org_descriptor(word)
+    assert (found.word if found else None) == expected
+
+
+def test_lexicon_descriptor_in_name_only_for_bare_name_heads(lexicon: EntityLexicon) -> None:
+    assert lexicon.descriptor_in_name("Verlag")
+    assert lexicon.descriptor_in_name("Stiftung")
+    assert not lexicon.descriptor_in_name("Buchverlag")
+    assert not lexicon.descriptor_in_name("Konzern")
+    assert not lexicon.descriptor_in_name("Schulen")

@@ -96,3 +96,10 @@ def test_confidence_benchmark_reports_precision_and_ordering(tmp_path: Path) -> 
     # correct 0.9 and 0.7 against incorrect 0.8 and 0.2: 3 of 4 pairs ordered right
     assert "ordering AUC 0.750" in result.stdout
     assert "sports 1" in result.stdout
+
+
+def test_a_missing_target_of_a_dyadic_type_costs_more_than_of_a_monadic_one() -> None:
+    monadic = replace(CLEAR, has_target=False).score()
+    dyadic = replace(CLEAR, has_target=False, target_expected=True).score()
+    assert dyadic < monadic < CLEAR.score()
+    assert replace(CLEAR, target_expected=True).score() == CLEAR.score()  # target present

@@ -151,3 +151,42 @@ def test_pressure_to_resign_is_no_resignation(resources: Resources) -> None:
         resources, "Der Außenminister Frankreichs steht unter Druck, von seinem Amt zurückzutreten."
     )
     assert all(e.modality != "asserted" for e in events if e.type == "RETREAT")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "modality"),
+    [
+        ("Frankreich hat die nicht angemeldete Übung Russlands kritisiert.", "asserted"),
+        ("Frankreich hat die Übung Russlands nicht kritisiert.", "negated"),
+        ("Frankreich hat Russland die nicht genehmigte Übung nicht vorgeworfen.", "negated"),
+    ],
+)
+def test_negation_inside_an_attribute_does_not_negate_the_event(
+    resources: Resources, sentence: str, modality: str
+) -> None:
+    [event] = _events(resources, sentence)
+    assert event.type == "ACCUSE"
+    assert event.modality == modality
+
+
+def test_perfect_subjunctive_in_indirect_speech_reports_an_event(resources: Resources) -> None:
+    # Indirect speech uses "hätten" where Konjunktiv I ("haben") would look indicative.
+    article = chronik.analyze(
+        "Finnland und Estland hätten vereinbart, Daten auszutauschen, sagte die finnische "
+        "Ministerin Aino Lehtonen.",
+        published="2024-03-11",
+        resources=resources,
+    )
+    agreed = [e for e in article.events if e.type == "AGREE" and e.trigger.text == "vereinbart"]
+    assert [e.modality for e in agreed] == ["asserted"]
+
+
+def test_perfect_subjunctive_with_a_condition_stays_counterfactual(resources: Resources) -> None:
+    article = chronik.analyze(
+        "Russland hätte Estland angegriffen, wenn die NATO nicht eingegriffen hätte, sagte er.",
+        published="2024-03-11",
+        resources=resources,
+    )
+    assaults = [e for e in article.events if e.type == "ASSAULT"]
+    assert assaults
+    assert all(e.modality == "hypothetical" for e in assaults)

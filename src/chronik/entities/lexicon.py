@@ -1,12 +1,13 @@
 """Word lists that German named-entity rules and coreference read, loaded once.
 
 Chronik has no German NER model: it finds names with rules over SoMaJo tokens and HanTa
-tags. These six tables in ``data/`` carry the German (and foreign) knowledge those rules
+tags. These seven tables in ``data/`` carry the German (and foreign) knowledge those rules
 need; ``EntityLexicon.load()`` reads them once per process.
 
     first_names.tsv     given names: gender, naming culture, also a German word? (Ernst)
     name_particles.tsv  von, van, de, bin, al- ... that stay inside a person name
     org_suffixes.tsv    legal forms (AG, GmbH, e.V.) and head nouns (Bank, Partei)
+    org_descriptors.tsv class nouns before an organisation's name (der Konzern X)
     not_names.tsv       capitalised words that never name an entity alone (Montag, Laut)
     pronouns.tsv        pronoun readings with the referent's person, number and gender
     person_titles.tsv   titles kept out of a name span (Dr., Frau, Graf, General)
@@ -32,6 +33,7 @@ FILES = (
     "first_names.tsv",
     "name_particles.tsv",
     "org_suffixes.tsv",
+    "org_descriptors.tsv",
     "not_names.tsv",
     "pronouns.tsv",
     "person_titles.tsv",
@@ -57,6 +59,9 @@ _T = TypeVar("_T")
 _FOLD_EXTRA = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i"})
 
 
+# Case endings a class noun may carry before a name (des Konzerns, dem Verbande, der Ligisten).
+_DESCRIPTOR_ENDINGS = ("", "s", "es", "e", "en", "n")
+_MIN_COMPOUND_PREFIX = 3  # letters before a compound's head (Autokonzern, not Konzern)
 MAX_REMEMBERED = 200_000  # words whose compound head is remembered (bounds memory)
 
 
@@ -83,6 +88,14 @@ class OrgSuffix:
     kind: str  # legal_form or head
     position: str  # suffix, prefix or either
     sector: str  # PLOVER agent code, "" when the name decides
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class OrgDescriptor:
+    word: str  # the class noun: Konzern, Gewerkschaft, Band
+    sector: str  # PLOVER agent code the noun usually implies
+    inside: bool  # written alone, the noun is part of the name (Verlag Paul Haupt)
     note: str = ""
 
 
@@ -118,7 +131,7 @@ class PersonTitle:
 
 @dataclass(frozen=True)
 class EntityLexicon:
-    """The six entity tables, indexed for lookups by token text."""
+    """The seven entity tables, indexed for lookups by token text."""
 
     first_names: Mapping[str, FirstName] = field(repr=False)
     particles: Mapping[str, NameParticle] = field(repr=False)
@@ -127,6 +140,7 @@ class EntityLexicon:
     pronouns: Mapping[str, tuple[Pronoun, ...]] = field(repr=False)  # lower-case form
     person_titles: Mapping[str, PersonTitle] = field(repr=False)
     folded_first_names: Mapping[str, FirstName] = field(repr=False, default_factory=dict)
+    org_descriptors: Mapping[str, OrgDescriptor] = field(repr=False, default_factory=dict)
     # Head nouns long enough to end a compound (Linkspartei), longest first.
     compound_heads: tuple[OrgSuffix, ...] = field(repr=False, default=())
     # Answers of compound_org_head per word: it is asked for most capitalised tokens.
@@ -153,6 +167,7 @@ class EntityLexicon:
             first_names=first_names,
             particles=_particles(tables["name_particles.tsv"]),
             org_suffixes=org_suffixes,
+            org_descriptors=_org_descriptors(tables["org_descriptors.tsv"]),
             not_names=_not_names(tables["not_names.tsv"]),
             pronouns=_pronouns(tables["pronouns.tsv"]),
             person_titles=_person_titles(tables["person_titles.tsv"]),
@@ -191,6 +206,37 @@ class EntityLexicon:
     def org_suffix(self, word: str) -> OrgSuffix | None:
         """The legal form or head noun a token (or a run of tokens) spells, e.g. GmbH, e. V."""
         return self.org_suffixes.get(_compact(word))
+
+    def org_descriptor(self, word: str) -> OrgDescriptor | None:
+        """The class noun a token spells when it introduces an organisation's name:
+        ``Konzern``, ``Konzerns``, ``Autokonzern``, ``Technologie-Konzerns``, ``Pop-Band``."""
+        if not word[:1].isupper() or (not word.isalpha() and "-" not in word):
+            return None
+        last = word.rsplit("-", 1)[-1]
+        for ending in _DESCRIPTOR_ENDINGS:
+            stem = last[: len(last) - len(ending)] if ending else last
+            if (ending and not last.endswith(ending)) or len(stem) < 3:
+                continue
+            found = self.org_descriptors.get(stem[:1].upper() + stem[1:])
+            if found is not None:
+                return found
+            for size in range(len(stem) - _MIN_COMPOUND_PREFIX, 2, -1):
+                head = stem[-size:]
+                found = self.org_descriptors.get(head[:1].upper() + head[1:])
+                if found is not None:
+                    return found
+        return None
+
+    def descriptor_in_name(self, word: str) -> bool:
+        """Whether a class noun written alone belongs to the name it introduces
+        (``Verlag Paul Haupt``, ``Stiftung Warentest``) rather than standing before it."""
+        for ending in ("", "s", "es"):  # singular only: "Schulen X" lists schools
+            if ending and not word.endswith(ending):
+                continue
+            found = self.org_descriptors.get(word[: len(word) - len(ending)])
+            if found is not None:
+                return found.inside
+        return False
 
     def compound_org_head(self, word: str) -> OrgSuffix | None:
         """The head noun ending a German compound (Linkspartei -> Partei); a weak signal,
@@ -365,6 +411,18 @@ def _org_suffixes(table: Table) -> dict[str, OrgSuffix]:
             note=row["note"],
         )
         _add(index, table, _compact(word), entry)
+    return index
+
+
+def _org_descriptors(table: Table) -> dict[str, OrgDescriptor]:
+    _require(table, ("word", "sector", "bare", "note"))
+    places = frozenset(_words("inside outside"))
+    index: dict[str, OrgDescriptor] = {}
+    for row in table:
+        word = row["word"]
+        sector = _check(table, word, "sector", row["sector"], SECTORS)
+        inside = _check(table, word, "bare", row["bare"], places) == "inside"
+        _add(index, table, word, OrgDescriptor(word, sector, inside, row["note"]))
     return index
 
 

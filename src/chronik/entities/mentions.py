@@ -1,8 +1,9 @@
 """Find mentions in the analysed sentences: names, role nominals and pronouns.
 
-Names come from the knowledge base (longest match first), then from runs of proper
-nouns the tagger found; a name is typed from its knowledge-base reading, a first name,
-an organisation word, or its context. Role nominals and institutions come from
+Organisation patterns (``organisation_rules``) go first. Other names come from the
+knowledge base (longest match first), then from runs of proper nouns the tagger found; a
+name is typed from its knowledge-base reading, a first name, an organisation word, or its
+context. Role nominals and institutions come from
 ``nominals``; pronouns from the pronoun lexicon.
 """
 
@@ -18,17 +19,17 @@ from chronik.entities.nominals import (
     governed_by_preposition,
     subject_like,
 )
+from chronik.entities.organisation_rules import NAME_TAGS, OrganisationRules, is_acronym
 from chronik.entities.records import Mention, Reading
 from chronik.entities.tagger.model import NameTagger
 from chronik.kb.roles import Roles
 from chronik.language.parsed import Parsed
 
-_NAME_TAGS = frozenset({"NE", "FM"})
+_NAME_TAGS = NAME_TAGS
+_DEFINITE_ARTICLES = frozenset({"die", "der", "den"})
 _LOCATIVE = frozenset({"in", "im", "nach", "aus", "bei", "von", "vom", "zwischen", "über"})
-_MAX_ACRONYM = 6
 _TAGGER_TYPES = frozenset({"PER", "ORG", "LOC"})
 _STATE_PREFIXES = ("Bundes", "Landes", "Staats", "Reichs")
-_NOT_IN_ORG_NAMES = frozenset({"ART", "APPR", "APPRART", "$(", "$,", "$.", "KON", "PPER", "PDS"})
 
 
 class MentionFinder:
@@ -45,6 +46,7 @@ class MentionFinder:
         self._names = names
         self._nominals = nominals
         self._lexicon = lexicon
+        self._organisation_rules = OrganisationRules(names, lexicon)
 
     def find(self, parsed: Parsed) -> list[Mention]:
         doc = parsed.doc
@@ -52,7 +54,7 @@ class MentionFinder:
         self._surnames: set[str] = set()
         for number, sentence in enumerate(parsed.sentences):
             taken: set[int] = set()
-            found = self._organisations_in(doc, sentence.start, sentence.end, number, taken)
+            found = self._organisation_rules.find(doc, sentence.start, sentence.end, number, taken)
             found += self._names_in(doc, sentence.start, sentence.end, number, taken)
             if self._tagger is not None:
                 found = self._with_tagger(doc, sentence.start, sentence.end, number, found)
@@ -112,37 +114,6 @@ class MentionFinder:
                 index += 1
         return found
 
-    def _organisations_in(
-        self, doc: Doc, start: int, end: int, number: int, taken: set[int]
-    ) -> list[Mention]:
-        """``Nordlicht Energie GmbH``: capitalised words before a legal form."""
-        found = []
-        for index in range(start, end):
-            suffix = self._lexicon.org_suffix(doc[index].text)
-            if suffix is None or suffix.kind != "legal_form":
-                continue
-            first = index
-            while (
-                first - 1 >= start
-                and first > index - 5
-                and doc[first - 1].text[:1].isupper()
-                and doc[first - 1].tag_ not in _NOT_IN_ORG_NAMES
-            ):
-                first -= 1
-            if first < index:
-                text = doc[first : index + 1].text
-                found.append(
-                    Mention(
-                        first,
-                        index + 1,
-                        "name",
-                        number,
-                        Reading("ORG", text, "organisation", sector=suffix.sector),
-                    )
-                )
-                taken.update(range(first, index + 1))
-        return found
-
     def _with_tagger(
         self, doc: Doc, start: int, end: int, number: int, names: list[Mention]
     ) -> list[Mention]:
@@ -185,6 +156,8 @@ class MentionFinder:
     ) -> tuple[int, int, Reading | None]:
         token = doc[index]
         if not token.text[:1].isupper():
+            if self._names.lowercase_organisation(token.text):  # "( dpa )", "die taz"
+                return index, index + 1, _best(self._names.single(token.text))
             return index, index + 1, _lowercase_name(self._names.single(token.text), token.text)
         if self._lexicon.is_not_name(token.text):
             return index, index + 1, None
@@ -203,6 +176,10 @@ class MentionFinder:
             )
         if readings:
             return index, index + 1, _best(readings)
+        if index > start and doc[index - 1].lower_ in _DEFINITE_ARTICLES:
+            party = self._names.party(token.text)  # "die Grünen", "der Linken"
+            if party is not None:
+                return index, index + 1, party
         if after == index:
             return index, index + 1, self._institution_name(doc, index, start)
         return index, after, self._guess(doc, index, after, start)
@@ -228,7 +205,7 @@ class MentionFinder:
         if first_name is not None and (len(tokens) > 1 or not first_name.ambiguous):
             return Reading("PER", text, "person", gender=first_name.gender)
         if any(self._lexicon.org_suffix(token.text) for token in tokens) or (
-            len(tokens) == 1 and _acronym(tokens[0].text)
+            len(tokens) == 1 and is_acronym(tokens[0].text)
         ):
             return Reading("ORG", text, "organisation")
         if first > start and doc[first - 1].lower_ in _LOCATIVE and len(tokens) <= 2:
@@ -320,11 +297,6 @@ def _best(readings: list[Reading]) -> Reading:
 
 def _plain_word(word: str) -> bool:
     return word.isalpha() and word[1:].islower()
-
-
-def _acronym(word: str) -> bool:
-    letters = word.replace("-", "")
-    return 2 <= len(letters) <= _MAX_ACRONYM and letters.isupper() and letters.isalpha()
 
 
 def _name_run_end(doc: Doc, index: int, end: int, lexicon: EntityLexicon) -> int:

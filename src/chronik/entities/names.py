@@ -19,6 +19,12 @@ from chronik.kb.people import Person
 from chronik.kb.people import kb_id as person_kb_id
 
 MAX_NAME_TOKENS = 6
+# Parties named by one German word (die Grünen, der Linken, die Union) in the countries
+# whose press writes about them under those words; earlier ones win when names clash.
+_PARTY_COUNTRIES = ("DEU", "AUT", "CHE")
+_MIN_PARTY_WORD = 4
+# "die Union" is the European Union as often as CDU/CSU, so it alone decides nothing.
+_AMBIGUOUS_PARTY_WORDS = frozenset({"Union"})
 _GEO_KINDS = {"country": "country", "capital": "city", "city": "city", "region": "region"}
 _NAME_END = object()
 
@@ -92,8 +98,12 @@ class NameIndex:
             self._add_multi(surface, usable)
         for surface, people in kb.people.surface_forms().items():
             self._add_multi(surface, [person_reading(p) for p in people])
+        # Organisations written in lower case (dpa, epd, taz): exact forms only.
+        self._lowercase_orgs: set[str] = set()
         for surface, orgs in kb.organisations.surface_forms().items():
             self._add_multi(surface, [org_reading(o) for o in orgs])
+            if surface[:1].islower() and " " not in surface:
+                self._lowercase_orgs.add(surface)
 
     def _add_multi(self, surface: str, readings: list[Reading]) -> None:
         words = surface.split()
@@ -118,6 +128,10 @@ class NameIndex:
                 best = NameMatch(start, index + 1, list(readings))  # type: ignore[arg-type]
         return best
 
+    def lowercase_organisation(self, word: str) -> bool:
+        """Whether a lower-case word is exactly a KB organisation's form (``dpa``)."""
+        return word in self._lowercase_orgs
+
     def single(self, word: str) -> list[Reading]:
         """Readings of one token: people, organisations, then places."""
         readings = [person_reading(p) for p in self._kb.people.by_name(word)]
@@ -126,6 +140,32 @@ class NameIndex:
             if ref.kind in _GEO_KINDS and not ref.ambiguous:
                 readings.append(geo_reading(ref))
         return readings
+
+    def party(self, word: str) -> Reading | None:
+        """A current German, Austrian or Swiss party named by one capitalised word, also
+        in the weak adjective ending (``Linken`` for ``Linke``); abbreviations excluded,
+        since acronyms are typed elsewhere."""
+        if (
+            len(word) < _MIN_PARTY_WORD
+            or not word[:1].isupper()
+            or not word[1:].islower()
+            or word in _AMBIGUOUS_PARTY_WORDS
+        ):
+            return None
+        for form in (word, word[:-1]) if word.endswith("n") else (word,):
+            parties = [p for p in self._kb.parties.by_name(form) if not p.last_year]
+            for country in _PARTY_COUNTRIES:
+                for party in parties:
+                    if party.country == country:
+                        return Reading(
+                            type="ORG",
+                            name=party.name,
+                            kind="organisation",
+                            kb_id=party.wikidata or f"chronik:party/{party.id}",
+                            country=party.country,
+                            sector=party.sector or "PTY",
+                        )
+        return None
 
     def person(self, name: str) -> Reading | None:
         """A KB person for a name the tokens did not match exactly: hyphen and space

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc
 
 from chronik.entities.recognise import EntityResult
+from chronik.events.groups import GroupResolver
 from chronik.model import Actor, Entity
 from chronik.quotes.phrases import FINITE, clause_bounds, subject
 
@@ -58,8 +59,11 @@ class Arguments:
         doc: Doc,
         entities: EntityResult,
         attributive_head: Callable[[str], bool] | None = None,
+        groups: GroupResolver | None = None,
     ) -> None:
         self.doc = doc
+        # "den beiden Nachbarstaaten": a plural anaphor for a coordination named before.
+        self._groups = groups
         self._entities = entities
         self._by_id: dict[str, Entity] = {e.id: e for e in entities.entities}
         # (start, index) of every mention: a phrase looks up its own mentions instead of
@@ -75,6 +79,24 @@ class Arguments:
         """The actors of a phrase with their entity and mention kind (name, nominal, pronoun)."""
         if span is None:
             return []
+        details = self._named_actors(span)
+        if not details and self._groups is not None:
+            text = self.doc[span[0] : span[1]].text
+            for index in self._groups.resolve(span):
+                found = self._actor_of(index, text)
+                if found is not None and all(a.entity != found[0].entity for a, _, _ in details):
+                    details.append((found[0], found[1], "pronoun"))  # resolved like a pronoun
+        return details
+
+    def _actor_of(self, index: int, text: str) -> tuple[Actor, Entity] | None:
+        entity = self._by_id.get(self._entities.entity_of_mention.get(index, ""))
+        if entity is None or (entity.country is None and entity.type not in ("ORG",)):
+            return None
+        actor = Actor(entity=entity.id, text=text, country=entity.country, sector=entity.sector)
+        return actor, entity
+
+    def _named_actors(self, span: tuple[int, int]) -> list[tuple[Actor, Entity, str]]:
+        """Every entity mention inside the phrase that names an actor."""
         found: list[Actor] = []
         details: list[tuple[Actor, Entity, str]] = []
         low = bisect_left(self._starts, (span[0], -1))
@@ -83,13 +105,12 @@ class Arguments:
             mention = self._entities.mentions[index]
             if mention.end > span[1]:
                 continue
-            entity = self._by_id.get(self._entities.entity_of_mention.get(index, ""))
-            if entity is None or (entity.country is None and entity.type not in ("ORG",)):
-                continue
             if mention.end - mention.start == 1 and self.doc[mention.start].tag_ == "PPOSAT":
                 continue  # "ihre afghanischen Verbündeten": the possessor is not the actor
-            text = self.doc[mention.start : mention.end].text
-            actor = Actor(entity=entity.id, text=text, country=entity.country, sector=entity.sector)
+            resolved = self._actor_of(index, self.doc[mention.start : mention.end].text)
+            if resolved is None:
+                continue
+            actor, entity = resolved
             plain_repeat = actor.sector is None and any(a.country == actor.country for a in found)
             # "Stellungen der PKK im Irak": a place after a preposition only locates the
             # actor before it; "der Außenminister Frankreichs": the country is his side.
@@ -118,9 +139,12 @@ class Arguments:
         return self._governing_verb(trigger, start, end)
 
     def passive(self, trigger: int, start: int, end: int) -> bool:
-        """``wurde von Russland kritisiert``: a participle with a form of ``werden``."""
+        """``wurde von Russland kritisiert``: a participle with a form of ``werden``, or
+        with ``worden`` after it (``ist … vor Gericht gestellt worden``)."""
         if self.doc[trigger].tag_ != "VVPP":
             return False
+        if trigger + 1 < end and self.doc[trigger + 1].lower_ == "worden":
+            return True
         verb = self._governing_verb(trigger, start, end)
         return verb is not None and self.doc[verb].lemma_ == "werden"
 

@@ -2,7 +2,8 @@
 date and modality; repeated reports of one event in an article merged into one record.
 
 Precision first: an event needs a source actor that is an entity with a country (or an
-organisation), and dyadic types need a target actor too.
+organisation), and dyadic types need a target actor too — except a state's criticism
+or accusation of a thing (``Russland kritisierte die Pläne``), coded without a target.
 """
 
 from __future__ import annotations
@@ -17,11 +18,18 @@ from chronik.events.arguments import RELATIONAL_NOUNS, Arguments
 from chronik.events.confidence import EventEvidence, actor_strength
 from chronik.events.dates import find_dates
 from chronik.events.domains import DomainCues
+from chronik.events.groups import GroupResolver
 from chronik.events.lexicon import EventLexicon, Trigger
 from chronik.events.lexicon import fold as fold_lemma
 from chronik.events.merge import merge_events
 from chronik.events.places import location_in, place
-from chronik.events.readings import governed_noun, modal_passive, predicative, verbal_attack
+from chronik.events.readings import (
+    attributive_negation,
+    governed_noun,
+    modal_passive,
+    predicative,
+    verbal_attack,
+)
 from chronik.kb.geography import Gazetteer
 from chronik.language.docbuild import text_of
 from chronik.language.parsed import Parsed
@@ -31,6 +39,11 @@ from chronik.quotes.phrases import clause_bounds
 
 # Types that make sense without a target (a protest, a mobilisation, a retreat).
 _MONADIC = frozenset({"PROTEST", "MOBILIZE", "RETREAT"})
+# Types a state may direct at a thing rather than an actor ("Russland kritisierte die
+# Pläne"): coded without a target, as POLECAT does, but only from an unambiguous verb
+# with a clear state source, and with lower confidence (confidence.MISSING_TARGET).
+# Investigations are left out: "untersuchte das Wrack" examines a thing, no political act.
+_TARGET_OPTIONAL = {"ACCUSE": frozenset({"disapprove", "allege"})}
 _VERB_TAGS = frozenset({"VVFIN", "VVINF", "VVPP", "VVIZU", "VVIMP"})
 
 
@@ -56,7 +69,9 @@ class EventCoder:
 
     def run(self, parsed: Parsed, entities: EntityResult, context: ArticleContext) -> list[Event]:
         doc = parsed.doc
-        arguments = Arguments(doc, entities, self._attributive_head)
+        starts = [sentence.start for sentence in parsed.sentences]
+        groups = GroupResolver(doc, entities, starts)
+        arguments = Arguments(doc, entities, self._attributive_head, groups)
         events: list[Event] = []
         for sentence in parsed.sentences:
             found, consumed = self._triggers(doc, sentence.start, sentence.end)
@@ -162,14 +177,19 @@ class EventCoder:
             sources, source_mentions, source_span = [national], [], (index - 1, index)
         if trigger.reciprocal and len(sources) >= 2 and not targets:
             pass  # "Russland und Iran trafen sich": both sides as source
-        elif not sources or (not targets and trigger.type not in _MONADIC):
+        elif not sources or (
+            not targets
+            and trigger.type not in _MONADIC
+            and not self._targetless(doc, trigger, index, source_mentions, passive)
+        ):
             return None
         elif trigger.requires_target and not targets:
             return None  # "entließ eine Reihe von Ministern": no released actor, no release
         if targets and {a.entity for a in sources} & {a.entity for a in targets}:
             return None
         left, right = clause_bounds(doc, index, start, end)
-        modality, factor = self._modality(doc, left, right, index, trigger)
+        reported = _in_reported_speech(doc[index].idx, context.quotes)
+        modality, factor = self._modality(doc, left, right, index, trigger, reported)
         governed = self._governed(doc, index, start, end)
         if governed == "accused":
             return None  # "beschuldigt, die Anschläge verübt zu haben": the ACCUSE event says it
@@ -191,6 +211,7 @@ class EventCoder:
             noun_trigger=trigger.pos == "noun",
             passive_agent=passive,
             has_target=bool(targets),
+            target_expected=trigger.type in _TARGET_OPTIONAL and not targets,
             source_strength=self._strength(source_mentions, "source"),
             target_strength=self._strength(target_mentions, "target"),
             distance=max(_distance(index, span) for span in (source_span, target_span)),
@@ -245,6 +266,27 @@ class EventCoder:
             index -= 1
         return None
 
+    def _targetless(
+        self,
+        doc: Doc,
+        trigger: Trigger,
+        index: int,
+        sources: list[tuple[Actor, Entity, str]],
+        passive: bool,
+    ) -> bool:
+        """Whether an act may stand without a target actor: a disapproval of a thing
+        (``kritisierte die Pläne``) by a state named outright, from a verb with no other
+        event reading."""
+        return (
+            trigger.mode in _TARGET_OPTIONAL.get(trigger.type, ())
+            and trigger.pos != "noun"
+            and not trigger.requires_target
+            and not passive
+            and not (trigger.pattern is None and self._ambiguous(doc[index].lemma_))
+            and bool(sources)
+            and self._strength(sources, "source") == 1.0
+        )
+
     def _ambiguous(self, lemma: str) -> bool:
         """The word has readings of more than one event type (``treffen``: meet or hit)."""
         return len({reading.type for reading in self._lexicon.triggers_for(lemma)}) > 1
@@ -298,16 +340,36 @@ class EventCoder:
         return None
 
     def _modality(
-        self, doc: Doc, left: int, right: int, trigger: int, reading: Trigger
+        self,
+        doc: Doc,
+        left: int,
+        right: int,
+        trigger: int,
+        reading: Trigger,
+        reported: bool = False,
     ) -> tuple[str, float]:
         """The first cue in the trigger's clause, or a sentence-wide one (``wenn``,
-        ``falls``) anywhere in its sentence; forms (``würden``) before lemmas (``werden``)."""
+        ``falls``) anywhere in its sentence; forms (``würden``) before lemmas (``werden``).
+
+        In indirect speech a perfect with ``hätten``/``wäre`` stands in for Konjunktiv I
+        where that would look like the indicative (``Beide Länder hätten vereinbart, …,
+        sagte sie``): it reports, like Konjunktiv I, and is not counterfactual."""
         own = {fold_lemma(reading.trigger)} | set(reading.pattern.lemmas if reading.pattern else ())
         sentence = doc[trigger].sent
         for token in sentence:
             in_clause = left <= token.i < right
             if token.tag_ in ("NN", "NE") or token.i == trigger or fold_lemma(token.lemma_) in own:
                 continue  # objects are no cues, and "forderte" is the REQUEST itself
+            if token.tag_ == "PTKNEG" and attributive_negation(doc, token.i):
+                continue
+            if (
+                reported
+                and in_clause
+                and token.lower_ in _PERFECT_SUBJUNCTIVE
+                and any(t.tag_ == "VVPP" for t in doc[left:right])
+                and not any(t.lower_ in _CONDITIONALS for t in sentence)
+            ):
+                return "asserted", _REPORTED_FACTOR
             for cue in (
                 self._lexicon.modality_cue(token.lower_),
                 self._lexicon.modality_cue(token.lemma_),
@@ -343,6 +405,10 @@ _INTENT_VERBS = frozenset(
     }
 )
 _PRESENT_WERDEN = frozenset({"werde", "wirst", "wird", "werden", "werdet"})
+# Konjunktiv II perfect auxiliaries that indirect speech uses in place of Konjunktiv I.
+_PERFECT_SUBJUNCTIVE = frozenset({"hätte", "hätten", "hättest", "wäre", "wären", "wärst"})
+_REPORTED_FACTOR = 0.9  # as the Konjunktiv I row of modality.tsv
+_CONDITIONALS = frozenset({"wenn", "falls", "sofern"})  # then hätte/wäre is counterfactual
 
 
 def _future(doc: Doc, index: int, left: int, right: int) -> bool:
@@ -404,6 +470,16 @@ def _mode(event_type: str, sources: list, targets: list, location: Location | No
     if any(home) and not all(home):
         return "visit"
     return None
+
+
+def _in_reported_speech(offset: int, quotes: list[Quote]) -> bool:
+    """Whether ``offset`` lies in the content of indirect or free indirect speech."""
+    return any(
+        part.start <= offset < part.end
+        for quote in quotes
+        if quote.form in ("indirect", "free_indirect")
+        for part in quote.content_parts or [quote.content]
+    )
 
 
 def _quote_of(offset: int, quotes: list[Quote]) -> str | None:

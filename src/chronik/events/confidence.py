@@ -10,7 +10,8 @@ per piece of evidence, every factor at most 1:
 - frame: a noun trigger (actors from around a nominalisation, not from its own clause
   structure) 0.85; the source taken from a passive ``von``/``durch`` phrase (the same
   phrase is often an attribute: ``Mitarbeiter von X``) 0.85; no target where the type
-  allows none 0.85;
+  needs none 0.85, and 0.7 for a type that normally has one (``Russland kritisierte die
+  Pläne``: the act is real, but a missed target actor is the commoner error);
 - actors: per side, the best actor's kind — a country, or an actor with a political
   sector (government, military, parties, courts, rebels, IGOs …) or a capital standing for
   its government (``Washington``) 1.0; other people and organisations 0.85; another
@@ -43,6 +44,7 @@ AMBIGUOUS = 0.85
 NOUN_TRIGGER = 0.85
 PASSIVE_AGENT = 0.85
 NO_TARGET = 0.85
+MISSING_TARGET = 0.7
 PRONOUN = 0.85
 OTHER_ACTOR = 0.85
 PLACE_AS_SOURCE = 0.7
@@ -78,6 +80,7 @@ class EventEvidence:
     sentence_length: int
     modality_factor: float
     quoted: bool
+    target_expected: bool = False  # the type normally has a target (ACCUSE, not PROTEST)
 
     def score(self) -> float:
         factors = (
@@ -85,7 +88,7 @@ class EventEvidence:
             AMBIGUOUS if self.ambiguous else 1.0,
             NOUN_TRIGGER if self.noun_trigger else 1.0,
             PASSIVE_AGENT if self.passive_agent else 1.0,
-            1.0 if self.has_target else NO_TARGET,
+            1.0 if self.has_target else MISSING_TARGET if self.target_expected else NO_TARGET,
             self.source_strength,
             self.target_strength,
             0.8 if self.distance > VERY_FAR else 0.9 if self.distance > FAR else 1.0,

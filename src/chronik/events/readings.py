@@ -5,7 +5,9 @@ that the lexicon alone cannot decide (found by reading coded events by hand).
 - ``predicative``: ``verurteilte ihn als Anschlag`` names something, reports no attack;
 - ``governed_noun``: ``zu Gesprächen geladen`` (invited: hypothetical), ``bemühte sich
   um Vermittlung`` (striven for: intended);
-- ``verbal_attack``: ``griff den Präsidenten scharf an`` is ACCUSE, not ASSAULT.
+- ``verbal_attack``: ``griff den Präsidenten scharf an`` is ACCUSE, not ASSAULT;
+- ``attributive_negation``: ``die nicht angemeldete Übung`` negates an attribute, not
+  the event.
 """
 
 from __future__ import annotations
@@ -94,3 +96,21 @@ def predicative(doc: Doc, trigger: int, start: int) -> bool:
     while index >= start and doc[index].tag_ in _NP_INNER and trigger - index <= 3:
         index -= 1
     return index >= start and doc[index].lower_ == "als"
+
+
+_DETERMINERS = frozenset({"ART", "PDAT", "PPOSAT", "PIAT"})
+# What may stand between an attributive "nicht" and its participle or adjective.
+_ATTRIBUTE_INNER = frozenset({"ADV", "APPR", "APPRART", "ART", "NN", "NE", "CARD", "ADJD"})
+
+
+def attributive_negation(doc: Doc, index: int) -> bool:
+    """``die nicht im Landtag vertretenen Linken``: a ``nicht`` right after a determiner
+    that leads to an attributive adjective is inside a noun phrase."""
+    if index == 0 or doc[index - 1].tag_ not in _DETERMINERS:
+        return False
+    for token in doc[index + 1 : index + 8]:
+        if token.tag_ == "ADJA":
+            return True
+        if token.tag_ not in _ATTRIBUTE_INNER:
+            return False
+    return False
