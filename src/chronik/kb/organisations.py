@@ -19,6 +19,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from typing import Generic, Protocol, TypeVar
 
 from chronik.errors import ResourceError
 from chronik.tables import Table, load_table, split_multi
@@ -141,18 +142,47 @@ def _organisation(row: dict[str, str]) -> Organisation:
     )
 
 
-class Organisations:
+class _Row(Protocol):
+    @property
+    def id(self) -> str: ...
+
+    def names(self) -> Iterable[str]: ...
+
+
+Item = TypeVar("Item", bound=_Row)
+
+
+class _NamedTable(Generic[Item]):
+    """Rows of one KB table by id, with a name index over each row's ``names()``."""
+
+    label = ""  # the table, for error messages
+    unique_ids = True  # a repeated id is an error (else the last row wins)
+
+    def __init__(self, items: Iterable[Item]) -> None:
+        self._by_id: dict[str, Item] = {}
+        for item in items:
+            if self.unique_ids and item.id in self._by_id:
+                raise ResourceError(f"{self.label}: duplicate id {item.id}")
+            self._by_id[item.id] = item
+        self._index = _NameIndex()
+        for item in self._by_id.values():
+            for surface in item.names():
+                self._index.add(surface, item)
+
+    def __iter__(self) -> Iterator[Item]:
+        return iter(self._by_id.values())
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+    def get(self, item_id: str) -> Item | None:
+        return self._by_id.get(item_id)
+
+
+class Organisations(_NamedTable[Organisation]):
     """The named organisations of ``organisations.tsv``."""
 
-    def __init__(self, organisations: Iterable[Organisation]) -> None:
-        self._by_id: dict[str, Organisation] = {}
-        self._index = _NameIndex()
-        for org in organisations:
-            if org.id in self._by_id:
-                raise ResourceError(f"organisations: duplicate id {org.id}")
-            self._by_id[org.id] = org
-            for surface in org.names():
-                self._index.add(surface, org)
+    label = "organisations"
 
     @classmethod
     @cache
@@ -160,15 +190,6 @@ class Organisations:
         table = load_table(PACKAGE, "organisations.tsv")
         _require(table, ORG_COLUMNS)
         return cls(_organisation(row) for row in table)
-
-    def __iter__(self) -> Iterator[Organisation]:
-        return iter(self._by_id.values())
-
-    def __len__(self) -> int:
-        return len(self._by_id)
-
-    def get(self, org_id: str) -> Organisation | None:
-        return self._by_id.get(org_id)
 
     def by_name(self, surface: str) -> list[Organisation]:
         """Organisations a surface form may name (``UNO``, ``der NATO``, ``des Kremls``)."""
@@ -281,15 +302,11 @@ def _party(row: dict[str, str]) -> Party:
     )
 
 
-class Parties:
+class Parties(_NamedTable[Party]):
     """Political parties from ``parties.tsv``, looked up by name or abbreviation."""
 
-    def __init__(self, parties: Iterable[Party]) -> None:
-        self._by_id = {party.id: party for party in parties}
-        self._index = _NameIndex()
-        for party in self._by_id.values():
-            for surface in party.names():
-                self._index.add(surface, party)
+    label = "parties"
+    unique_ids = False  # Party Facts lists a few parties twice; the last row wins
 
     @classmethod
     @cache
@@ -297,15 +314,6 @@ class Parties:
         table = load_table(PACKAGE, "parties.tsv")
         _require(table, PARTY_COLUMNS)
         return cls(_party(row) for row in table)
-
-    def __iter__(self) -> Iterator[Party]:
-        return iter(self._by_id.values())
-
-    def __len__(self) -> int:
-        return len(self._by_id)
-
-    def get(self, party_id: str) -> Party | None:
-        return self._by_id.get(party_id)
 
     def by_name(self, surface: str, country: str | None = None) -> list[Party]:
         """Parties with this name, abbreviation or German name; current ones first."""
