@@ -5,12 +5,8 @@ Thin commands over chronik.store.queries; the store is opened read-only.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
-import json
 import sys
-from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -19,7 +15,7 @@ import typer
 
 from chronik.errors import ChronikError
 from chronik.interfaces.errors import fail
-from chronik.interfaces.store_command import render_table
+from chronik.interfaces.results import as_csv, as_json, as_table, cell
 from chronik.store.database import DEFAULT_DB, QueryResult, Store
 from chronik.store.queries import (
     EventFilter,
@@ -132,15 +128,10 @@ def _answer(db: Path, query: Query, output_format: OutputFormat, output: Path | 
 
 def _render(result: QueryResult, output_format: OutputFormat) -> str:
     if output_format == OutputFormat.json:
-        rows = [dict(zip(result.columns, row, strict=True)) for row in result.rows]
-        return json.dumps(rows, ensure_ascii=False, indent=1, default=_plain) + "\n"
+        return as_json(result)
     if output_format == OutputFormat.csv:
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(result.columns)
-        writer.writerows([_cell(value) for value in row] for row in result.rows)
-        return buffer.getvalue()
-    return render_table(result)
+        return as_csv(result)
+    return as_table(result)
 
 
 def _rich_table(result: QueryResult) -> None:
@@ -149,21 +140,5 @@ def _rich_table(result: QueryResult) -> None:
 
     table = Table(*result.columns, caption=f"{len(result.rows)} rows")
     for row in result.rows:
-        table.add_row(*(_cell(value) for value in row))
+        table.add_row(*(cell(value) for value in row))
     Console().print(table)
-
-
-def _cell(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, list | dict):
-        return json.dumps(value, ensure_ascii=False, default=_plain)
-    return str(value)
-
-
-def _plain(value: object) -> object:
-    if isinstance(value, dt.date | dt.datetime):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return float(value)
-    return str(value)

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
-import json
 import sys
-from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -15,9 +11,8 @@ import typer
 
 from chronik.errors import ChronikError
 from chronik.interfaces.errors import fail
-from chronik.store.database import DEFAULT_DB, QueryResult, Store
-
-MAX_CELL = 80  # characters of one cell in the table format; csv and json are complete
+from chronik.interfaces.results import as_csv, as_json, as_table
+from chronik.store.database import DEFAULT_DB, Store
 
 DbOption = Annotated[Path, typer.Option("--db", help="The DuckDB file.")]
 
@@ -84,48 +79,8 @@ def sql(
     except ChronikError as error:
         fail(error)
     if output_format == SqlFormat.json:
-        rows = [dict(zip(result.columns, row, strict=True)) for row in result.rows]
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1, default=_plain) + "\n")
+        sys.stdout.write(as_json(result))
     elif output_format == SqlFormat.csv:
-        writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(result.columns)
-        writer.writerows([_cell(value) for value in row] for row in result.rows)
+        sys.stdout.write(as_csv(result))
     else:
-        sys.stdout.write(render_table(result))
-
-
-def render_table(result: QueryResult) -> str:
-    """Columns aligned with spaces; long cells cut at MAX_CELL characters."""
-    cells = [[_short(_cell(value)) for value in row] for row in result.rows]
-    widths = [
-        max([len(name), *(len(row[index]) for row in cells)])
-        for index, name in enumerate(result.columns)
-    ]
-    lines = [
-        "  ".join(name.ljust(width) for name, width in zip(result.columns, widths, strict=True)),
-        "  ".join("-" * width for width in widths),
-    ]
-    lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) for row in cells]
-    noun = "row" if len(cells) == 1 else "rows"
-    return "\n".join(line.rstrip() for line in lines) + f"\n({len(cells)} {noun})\n"
-
-
-def _cell(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, list | dict):
-        return json.dumps(value, ensure_ascii=False, default=_plain)
-    return str(value)
-
-
-def _short(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= MAX_CELL else text[: MAX_CELL - 1] + "…"
-
-
-def _plain(value: object) -> object:
-    if isinstance(value, dt.date | dt.datetime | dt.time):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return float(value)
-    return str(value)
+        sys.stdout.write(as_table(result))
