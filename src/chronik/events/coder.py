@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from chronik.entities.recognise import EntityResult
 from chronik.events.arguments import RELATIONAL_NOUNS, Arguments
@@ -66,6 +66,11 @@ class EventCoder:
         self._gazetteer = gazetteer
         self._speech = speech
         self._domains = domains or DomainCues.load()
+        # Reported speech keeps the confidence factor of the lexicon's Konjunktiv I row.
+        self._reported_factor = next(
+            (c.factor for c in lexicon.cues if c.kind == "feature" and c.cue == "Konjunktiv I"),
+            1.0,
+        )
 
     def run(self, parsed: Parsed, entities: EntityResult, context: ArticleContext) -> list[Event]:
         doc = parsed.doc
@@ -362,14 +367,8 @@ class EventCoder:
                 continue  # objects are no cues, and "forderte" is the REQUEST itself
             if token.tag_ == "PTKNEG" and attributive_negation(doc, token.i):
                 continue
-            if (
-                reported
-                and in_clause
-                and token.lower_ in _PERFECT_SUBJUNCTIVE
-                and any(t.tag_ == "VVPP" for t in doc[left:right])
-                and not any(t.lower_ in _CONDITIONALS for t in sentence)
-            ):
-                return "asserted", _REPORTED_FACTOR
+            if reported and in_clause and self._reporting_perfect(doc, token, left, right):
+                return "asserted", self._reported_factor
             for cue in (
                 self._lexicon.modality_cue(token.lower_),
                 self._lexicon.modality_cue(token.lemma_),
@@ -384,6 +383,22 @@ class EventCoder:
                     continue
                 return cue.maps_to, cue.factor or 1.0
         return "asserted", 1.0
+
+    def _reporting_perfect(self, doc: Doc, token: Token, left: int, right: int) -> bool:
+        """A Konjunktiv II auxiliary cue of haben/sein (``hätten``, ``wäre``) with a
+        participle, in a sentence with no conditional cue (``wenn``, ``falls``)."""
+        if token.lemma_ not in ("haben", "sein") or not any(
+            cue.kind == "form" and cue.pos == "aux" and cue.maps_to == "hypothetical"
+            for cue in self._lexicon.modality_cues(token.lower_)
+        ):
+            return False
+        if not any(t.tag_ == "VVPP" for t in doc[left:right]):
+            return False
+        return not any(
+            cue.scope == "sentence" and cue.maps_to == "hypothetical"
+            for other in token.sent
+            for cue in self._lexicon.modality_cues(other.lemma_)
+        )
 
 
 # Nouns and adjectives of readiness and intent that govern a zu-clause.
@@ -405,10 +420,6 @@ _INTENT_VERBS = frozenset(
     }
 )
 _PRESENT_WERDEN = frozenset({"werde", "wirst", "wird", "werden", "werdet"})
-# Konjunktiv II perfect auxiliaries that indirect speech uses in place of Konjunktiv I.
-_PERFECT_SUBJUNCTIVE = frozenset({"hätte", "hätten", "hättest", "wäre", "wären", "wärst"})
-_REPORTED_FACTOR = 0.9  # as the Konjunktiv I row of modality.tsv
-_CONDITIONALS = frozenset({"wenn", "falls", "sofern"})  # then hätte/wäre is counterfactual
 
 
 def _future(doc: Doc, index: int, left: int, right: int) -> bool:

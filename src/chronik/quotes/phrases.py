@@ -11,9 +11,8 @@ from spacy.tokens import Doc
 
 from chronik.entities.records import Mention
 from chronik.quotes.lexicon import SpeechLexicon, SpeechVerb
-from chronik.quotes.sources import COMMON_NOUNS, NOUNS, extend_source
+from chronik.quotes.sources import COMMON_NOUNS, FINITE, NOUNS, extend_source
 
-FINITE = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 _NP_START = frozenset(
     {"ART", "PPOSAT", "PIAT", "PDAT", "ADJA", "PPER", "CARD", "FM", "PIS", "PDS", *NOUNS}
 )
