@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
+from typing import TypeVar
 
 from chronik.errors import UsageError
 
@@ -41,14 +42,24 @@ class Settings:
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
         environ = dict(os.environ if environ is None else environ)
-        changes: dict[str, object] = {}
-        for item in fields(cls):
-            value = environ.get(f"CHRONIK_{item.name.upper()}")
-            if value is None and item.name == "data_dir":
-                value = environ.get("CHRONIK_DATA")
-            if value is not None:
-                changes[item.name] = _convert(item.name, value, item.type)
-        return replace(cls(), **changes)  # type: ignore[arg-type]
+        if "CHRONIK_DATA_DIR" not in environ and "CHRONIK_DATA" in environ:
+            environ["CHRONIK_DATA_DIR"] = environ["CHRONIK_DATA"]
+        return from_env(cls, "CHRONIK_", environ)
+
+
+Config = TypeVar("Config")
+
+
+def from_env(kind: type[Config], prefix: str, environ: dict[str, str] | None) -> Config:
+    """The defaults of the dataclass ``kind``, each field overridden by the environment
+    variable ``prefix`` + its upper-case name when that is set."""
+    environ = dict(os.environ if environ is None else environ)
+    changes: dict[str, object] = {}
+    for item in fields(kind):  # type: ignore[arg-type]
+        value = environ.get(f"{prefix}{item.name.upper()}")
+        if value is not None:
+            changes[item.name] = _convert(f"{prefix}{item.name.upper()}", value, item.type)
+    return replace(kind(), **changes)  # type: ignore[type-var]
 
 
 def _convert(name: str, value: str, kind: object) -> object:
@@ -62,6 +73,6 @@ def _convert(name: str, value: str, kind: object) -> object:
         if kind in ("Path", Path):
             return Path(value)
     except ValueError as error:
-        reason = f"setting CHRONIK_{name.upper()}={value!r} is not valid ({error})"
+        reason = f"setting {name}={value!r} is not valid ({error})"
         raise UsageError(reason) from error
     return value

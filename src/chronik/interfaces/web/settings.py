@@ -5,10 +5,9 @@
 
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass
 
-from chronik.errors import UsageError
+from chronik.settings import from_env
 
 
 @dataclass(frozen=True)
@@ -24,13 +23,4 @@ class WebSettings:
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> WebSettings:
-        environ = dict(os.environ if environ is None else environ)
-        changes: dict[str, int] = {}
-        for item in fields(cls):
-            name = f"CHRONIK_WEB_{item.name.upper()}"
-            if name in environ:
-                try:
-                    changes[item.name] = int(environ[name])
-                except ValueError:
-                    raise UsageError(f"setting {name}={environ[name]!r} is not a number") from None
-        return replace(cls(), **changes)
+        return from_env(cls, "CHRONIK_WEB_", environ)
