@@ -32,7 +32,7 @@ from chronik.model import Article
 from chronik.resources import Resources
 from chronik.settings import Settings
 from chronik.store.database import Store, StoreError
-from chronik.store.ingest import Task, ingest
+from chronik.store.ingest import Summary, Task, ingest
 from chronik.store.records import article_rows
 
 from .helpers import per_article_rows, query, store_counts, write_corpus
@@ -73,21 +73,35 @@ def assert_same_store(db: Path, clean: Path) -> None:
     assert query(db, corpus_sql) == query(clean, corpus_sql)
 
 
-def rerun(corpus: Path, db: Path, resources: Resources) -> None:
-    summary = ingest([str(corpus)], db, resources=resources)
-    assert summary.failed == 0
-    assert summary.new + summary.duplicates == ARTICLES + 1
+class Recovery:
+    """What every fault is followed by: the user runs the same ingest again, and the
+    store must then equal the clean run's."""
+
+    def __init__(self, corpus: Path, clean: Path, resources: Resources) -> None:
+        self.corpus, self.clean, self.resources = corpus, clean, resources
+
+    def ingest(self, db: Path) -> Summary:
+        return ingest([str(self.corpus)], db, resources=self.resources)
+
+    def rerun_gives_clean_store(self, db: Path) -> None:
+        summary = self.ingest(db)
+        assert summary.failed == 0
+        assert summary.new + summary.duplicates == ARTICLES + 1
+        assert_same_store(db, self.clean)
+
+
+@pytest.fixture
+def recovery(corpus: Path, clean: Path, resources: Resources) -> Recovery:
+    return Recovery(corpus, clean, resources)
 
 
 def test_faults_worker_killed_mid_run(
     tmp_path: Path,
-    corpus: Path,
-    clean: Path,
-    resources: Resources,
+    recovery: Recovery,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # Forked workers use the loaded resources instead of loading their own (13 s each).
-    monkeypatch.setattr(ingest_module, "load_resources", lambda *args: resources)
+    monkeypatch.setattr(ingest_module, "load_resources", lambda *args: recovery.resources)
     real_analyse = ingest_module.analyse_task
 
     def slow_analyse(task: Task, loaded: Resources) -> object:
@@ -104,13 +118,12 @@ def test_faults_worker_killed_mid_run(
             os.kill(killed[0], signal.SIGKILL)
 
     db = tmp_path / "k.duckdb"
-    first = ingest([str(corpus)], db, workers=2, on_progress=kill_a_worker)
+    first = ingest([str(recovery.corpus)], db, workers=2, on_progress=kill_a_worker)
     assert killed and first.read == ARTICLES + 1
     assert first.failed >= 1 and first.new + first.failed == ARTICLES + 1
     assert all("worker process died" in f.reason for f in first.failures)
     assert query(db, "SELECT count(*) FROM failures") == [(first.failed,)]
-    rerun(corpus, db, resources)
-    assert_same_store(db, clean)
+    recovery.rerun_gives_clean_store(db)
     assert query(db, "SELECT count(*) FROM failures") == [(0,)]
 
 
@@ -155,14 +168,14 @@ def _holder(db: Path) -> subprocess.Popen[str]:
 
 
 def test_faults_locked_database_fails_in_one_line_then_rerun_completes(
-    tmp_path: Path, corpus: Path, clean: Path, resources: Resources
+    tmp_path: Path, recovery: Recovery
 ) -> None:
     db = tmp_path / "l.duckdb"
     holder = _holder(db)
     try:
         command = [sys.executable, "-c", "from chronik.interfaces.cli import main; main()"]
         done = subprocess.run(
-            [*command, "ingest", str(corpus), "--db", str(db), "--workers", "1"],
+            [*command, "ingest", str(recovery.corpus), "--db", str(db), "--workers", "1"],
             capture_output=True,
             text=True,
             check=False,
@@ -175,8 +188,7 @@ def test_faults_locked_database_fails_in_one_line_then_rerun_completes(
         line.startswith("chronik: [E200]")
         and f"locked by another process (PID {holder.pid})" in line
     )
-    rerun(corpus, db, resources)
-    assert_same_store(db, clean)
+    recovery.rerun_gives_clean_store(db)
 
 
 def _mount_tmpfs(path: Path, size: str) -> bool:
@@ -201,9 +213,7 @@ def _fill(folder: Path, leave: int) -> Path:
     return filler
 
 
-def test_faults_disk_full_on_a_small_tmpfs(
-    tmp_path: Path, corpus: Path, clean: Path, resources: Resources
-) -> None:
+def test_faults_disk_full_on_a_small_tmpfs(tmp_path: Path, recovery: Recovery) -> None:
     disk = tmp_path / "disk"
     if not _mount_tmpfs(disk, "4m"):
         pytest.skip("cannot mount a tmpfs here (needs root); see the injected ENOSPC test")
@@ -212,22 +222,19 @@ def test_faults_disk_full_on_a_small_tmpfs(
         Store.open(db).close()
         filler = _fill(disk, leave=96 * 1024)
         with pytest.raises(StoreError) as caught:
-            ingest([str(corpus)], db, resources=resources)
+            recovery.ingest(db)
         message = str(caught.value)
         assert message.startswith(f"[E210] {db}: cannot") and "\n" not in message
         assert "No space left on device" in message
         filler.unlink()  # the user frees space and runs again
-        rerun(corpus, db, resources)
-        assert_same_store(db, clean)
+        recovery.rerun_gives_clean_store(db)
     finally:
         subprocess.run(["umount", str(disk)], check=False)
 
 
 def test_faults_disk_full_injected_at_the_write_boundary(
     tmp_path: Path,
-    corpus: Path,
-    clean: Path,
-    resources: Resources,
+    recovery: Recovery,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     real_insert = Store._insert
@@ -242,19 +249,16 @@ def test_faults_disk_full_injected_at_the_write_boundary(
     monkeypatch.setattr(Store, "_insert", insert_until_full)
     db = tmp_path / "e.duckdb"
     with pytest.raises(StoreError, match=r"^\[E210\] .*cannot write \(.*No space left on device"):
-        ingest([str(corpus)], db, resources=resources)
+        recovery.ingest(db)
     stored = query(db, "SELECT count(*) FROM articles")[0][0]
     assert 0 < stored < ARTICLES + 1
     monkeypatch.setattr(Store, "_insert", real_insert)
-    rerun(corpus, db, resources)
-    assert_same_store(db, clean)
+    recovery.rerun_gives_clean_store(db)
 
 
 def test_faults_disk_full_injected_in_the_final_merge(
     tmp_path: Path,
-    corpus: Path,
-    clean: Path,
-    resources: Resources,
+    recovery: Recovery,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # Before the fix this surfaced as DuckDB's "cannot rollback - no transaction is
@@ -265,21 +269,18 @@ def test_faults_disk_full_injected_in_the_final_merge(
     monkeypatch.setattr(linking_module, "link_events", link_on_a_full_disk)
     db = tmp_path / "f.duckdb"
     with pytest.raises(StoreError) as caught:
-        ingest([str(corpus)], db, resources=resources)
+        recovery.ingest(db)
     assert str(caught.value) == (
         f"[E210] {db}: cannot update the corpus tables "
         '(Could not write file "x.wal": No space left on device)'
     )
     monkeypatch.undo()
-    rerun(corpus, db, resources)
-    assert_same_store(db, clean)
+    recovery.rerun_gives_clean_store(db)
 
 
 def test_faults_ctrl_c_during_the_final_merge(
     tmp_path: Path,
-    corpus: Path,
-    clean: Path,
-    resources: Resources,
+    recovery: Recovery,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     real_link = linking_module.link_events
@@ -291,12 +292,11 @@ def test_faults_ctrl_c_during_the_final_merge(
     monkeypatch.setattr(linking_module, "link_events", link_then_interrupt)
     db = tmp_path / "m.duckdb"
     with pytest.raises(KeyboardInterrupt):
-        ingest([str(corpus)], db, resources=resources)
+        recovery.ingest(db)
     assert query(db, "SELECT count(*) FROM articles") == [(ARTICLES + 1,)]
     assert query(db, "SELECT count(*) FROM corpus_events") == [(0,)]  # rolled back whole
     monkeypatch.setattr(linking_module, "link_events", real_link)
-    rerun(corpus, db, resources)
-    assert_same_store(db, clean)
+    recovery.rerun_gives_clean_store(db)
 
 
 _KILL_IN_MERGE = """
@@ -317,27 +317,24 @@ ingest([sys.argv[1]], sys.argv[2])
 
 def test_faults_sigkill_during_the_final_merge(
     tmp_path: Path,
-    corpus: Path,
-    clean: Path,
-    resources: Resources,
+    recovery: Recovery,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     db = tmp_path / "s.duckdb"
     # A first run stores every article but is stopped before its merge ...
     monkeypatch.setattr(ingest_module, "update_corpus", lambda store: None)
-    ingest([str(corpus)], db, resources=resources)
+    recovery.ingest(db)
     monkeypatch.undo()
     # ... the next run finds nothing new (no resources load) and is killed in the merge.
     done = subprocess.run(
-        [sys.executable, "-c", _KILL_IN_MERGE, str(corpus), str(db)],
+        [sys.executable, "-c", _KILL_IN_MERGE, str(recovery.corpus), str(db)],
         capture_output=True,
         text=True,
         check=False,
     )
     assert done.returncode == -signal.SIGKILL, done.stderr[-2000:]
     assert query(db, "SELECT count(*) FROM corpus_events") == [(0,)]
-    rerun(corpus, db, resources)
-    assert_same_store(db, clean)
+    recovery.rerun_gives_clean_store(db)
 
 
 def test_faults_store_errors_are_chronik_errors() -> None:

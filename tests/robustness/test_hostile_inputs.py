@@ -202,26 +202,27 @@ def test_hostile_nul_bytes_in_a_file_are_dropped_or_refused(tmp_path: Path) -> N
     _one_line_error(error)
 
 
-def test_hostile_right_to_left_and_zero_width_characters(resources: Resources) -> None:
-    text = (
-        "\u202eGespräche\u202c in Wien\u200b\n\n"
-        "Die Außen\u00administerin Anna\u200bBrenner traf am Montag in \u2067Wien\u2069 "
-        "ihren Amtskollegen aus Polen.\ufeff „Wir\u200d wollen reden“, sagte Brenner. "
-        "\u200f\u200e\u2066Der Minister\u2069 kritisierte die Pläne.\n"
-    )
-    article = analyze(text, resources=resources, published="2024-03-11")
-    assert span_problems(article) == [] and reference_problems(article) == []
-    assert article.language == "de" and article.quotes
+_RIGHT_TO_LEFT_AND_ZERO_WIDTH = (
+    "\u202eGespräche\u202c in Wien\u200b\n\n"
+    "Die Außen\u00administerin Anna\u200bBrenner traf am Montag in \u2067Wien\u2069 "
+    "ihren Amtskollegen aus Polen.\ufeff „Wir\u200d wollen reden“, sagte Brenner. "
+    "\u200f\u200e\u2066Der Minister\u2069 kritisierte die Pläne.\n"
+)
+_MIXED_SCRIPTS = (
+    "Treffen in Moskau\n\n"
+    "Die Ministerin Anna Brenner (Анна Бреннер) reiste nach Moskau (Москва) und "
+    "Peking (北京). Dort sagte sie: „Wir suchen den Dialog.“ In Kairo (القاهرة) "
+    "traf sie am Dienstag Vertreter aus Ägypten. 🇩🇪🤝🇪🇬\n\n"
+    "Москва – Переговоры продолжатся. 会谈将继续。 المحادثات ستستمر\n"
+)
 
 
-def test_hostile_mixed_scripts(resources: Resources) -> None:
-    text = (
-        "Treffen in Moskau\n\n"
-        "Die Ministerin Anna Brenner (Анна Бреннер) reiste nach Moskau (Москва) und "
-        "Peking (北京). Dort sagte sie: „Wir suchen den Dialog.“ In Kairo (القاهرة) "
-        "traf sie am Dienstag Vertreter aus Ägypten. 🇩🇪🤝🇪🇬\n\n"
-        "Москва – Переговоры продолжатся. 会谈将继续。 المحادثات ستستمر\n"
-    )
+@pytest.mark.parametrize(
+    "text",
+    [_RIGHT_TO_LEFT_AND_ZERO_WIDTH, _MIXED_SCRIPTS],
+    ids=["right-to-left-and-zero-width", "mixed-scripts"],
+)
+def test_hostile_characters_keep_spans_language_and_quotes(text: str, resources: Resources) -> None:
     article = analyze(text, resources=resources, published="2024-03-11")
     assert span_problems(article) == [] and reference_problems(article) == []
     assert article.language == "de" and article.quotes
