@@ -21,7 +21,8 @@ def render(results: dict[str, Any]) -> str:
         f"({results['machine']}). The figures below are that run's; regenerate them "
         "with the same command (`--limit N` for more or fewer articles).",
         "",
-        f"Corpus: the first {corpus['articles']} articles of 10kGNAD "
+        f"Corpus: {'all' if corpus.get('whole') else 'the first'} {corpus['articles']} "
+        "articles of 10kGNAD's test split "
         f"(`news-10kgnad/articles.csv`, {corpus['words']:,} words, "
         f"{corpus['words'] / corpus['articles']:.0f} words per article). The machine's "
         "cores were shared with other work during the run, so in-process figures are CPU "

@@ -35,7 +35,7 @@ from chronik.resources import Resources
 ENGINE_KEYS = {"local1": ("local", 1), "local2": ("local", 2), "ray": ("ray", 2)}
 
 
-def run_suite(limit: int, engines: list[str], groups: int) -> dict[str, Any]:
+def run_suite(limit: int | None, engines: list[str], groups: int) -> dict[str, Any]:
     texts = tenkgnad_texts(limit)
     started = time.perf_counter()
     resources = Resources().warm()
@@ -45,7 +45,11 @@ def run_suite(limit: int, engines: list[str], groups: int) -> dict[str, Any]:
         "command": " ".join(["python -m benchmarks.suite", *sys.argv[1:]]),
         "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "machine": _machine(),
-        "corpus": {"articles": len(texts), "words": sum(len(t.split()) for t in texts)},
+        "corpus": {
+            "articles": len(texts),
+            "words": sum(len(t.split()) for t in texts),
+            "whole": limit is None or limit >= len(tenkgnad_texts()),
+        },
         "resources_load_seconds": loaded,
     }
     _say(f"{len(texts)} articles; baselines")
@@ -94,7 +98,9 @@ def _say(message: str) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--limit", type=int, default=100, help="first N articles (100)")
+    parser.add_argument(
+        "--limit", type=int, default=None, help="first N articles (default: all 1,028)"
+    )
     parser.add_argument(
         "--engines",
         default="local1,local2,ray",
