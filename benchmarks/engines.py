@@ -8,7 +8,8 @@ resident set (RSS) and CPU time of the analysing processes, that is this process
 core, the worker processes for two workers (``RUSAGE_CHILDREN``), the Ray actors for Ray
 (sampled from ``/proc`` twice a second: the kernel's ``VmHWM`` and ``utime + stime``; the
 last half second of an actor may be missed). Wall time and CPU time both include loading
-the resources in every worker. On a machine shared with other work, articles per CPU
+the resources: once in the driver for local workers (forked, they inherit them), in
+every actor for Ray. On a machine shared with other work, articles per CPU
 second of the workers is the figure that stays comparable; starting Ray itself is timed
 apart (``ray_start_seconds``).
 """

@@ -133,12 +133,13 @@ def _engines(results: dict[str, Any]) -> list[str]:
         "",
         "`chronik.store.ingest` of the same articles into a new store, each configuration in "
         "a fresh process (`benchmarks/engines.py`). Wall time and CPU time include loading "
-        "the resources in every worker. *Per worker CPU second* divides the articles by the "
-        "CPU time of the analysing processes (the driver's own CPU time, reading inputs and "
-        "writing the store, is the next column): on a shared machine it is the figure that "
-        "compares. A short run spreads each worker's start-up (loading the resources and, "
-        "for Ray, its worker runtime) over few articles. Peak memory is the largest "
-        "resident set of one analysing process.",
+        "the resources: once in the driver for local workers (forked, they inherit them; so "
+        "it counts as driver CPU), in every actor for Ray. *Per worker CPU second* divides "
+        "the articles by the CPU time of the analysing processes (the driver's own CPU time, "
+        "reading inputs and writing the store, is the next column): on a shared machine it is"
+        " the figure that compares. A short run spreads each worker's start-up (loading the "
+        "resources and, for Ray, its worker runtime) over few articles. Peak memory is the "
+        "largest resident set of one analysing process.",
         "",
         "| Engine | articles per second (wall) | articles per worker CPU second "
         "| driver CPU | peak RSS per worker | start-up |",

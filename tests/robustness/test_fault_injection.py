@@ -100,8 +100,6 @@ def test_faults_worker_killed_mid_run(
     recovery: Recovery,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    # Forked workers use the loaded resources instead of loading their own (13 s each).
-    monkeypatch.setattr(ingest_module, "load_resources", lambda *args: recovery.resources)
     real_analyse = ingest_module.analyse_task
 
     def slow_analyse(task: Task, loaded: Resources) -> object:
@@ -118,7 +116,13 @@ def test_faults_worker_killed_mid_run(
             os.kill(killed[0], signal.SIGKILL)
 
     db = tmp_path / "k.duckdb"
-    first = ingest([str(recovery.corpus)], db, workers=2, on_progress=kill_a_worker)
+    first = ingest(
+        [str(recovery.corpus)],
+        db,
+        workers=2,
+        on_progress=kill_a_worker,
+        resources=recovery.resources,  # forked workers inherit them: no load of their own
+    )
     assert killed and first.read == ARTICLES + 1
     assert first.failed >= 1 and first.new + first.failed == ARTICLES + 1
     assert all("worker process died" in f.reason for f in first.failures)

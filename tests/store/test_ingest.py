@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import multiprocessing
 import os
 import signal
 import subprocess
@@ -190,6 +191,36 @@ def test_ingest_a_dying_worker_fails_its_documents_and_the_pool_restarts(
     assert summary.new >= 20 - 8  # at most one window of documents was in flight
     died = [f for f in summary.failures if f.input_name.endswith(":3")]
     assert died and "worker process died" in died[0].reason
+
+
+@pytest.mark.skipif(
+    "fork" not in multiprocessing.get_all_start_methods(), reason="workers are spawned here"
+)
+def test_ingest_forked_workers_inherit_resources_loaded_once_also_after_a_restart(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    loads: list[int] = []
+
+    def load(settings: object, given: object = None) -> object:
+        loads.append(os.getpid())
+        return "geladen"
+
+    def analyse(task: Task, resources: object) -> ArticleRows:
+        if "Nummer 2." in task.document.text:
+            os._exit(3)
+        if resources != "geladen":
+            raise RuntimeError("the worker did not get the parent's resources")
+        text = task.document.text
+        return article_rows(Article(id=content_id(text), text=text, language="de"))
+
+    monkeypatch.setattr(ingest_module, "load_resources", load)
+    monkeypatch.setattr(ingest_module, "analyse_task", analyse)
+    lines = [json.dumps({"text": f"Bericht Nummer {n}."}) for n in range(20)]
+    (tmp_path / "in.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    summary = ingest([str(tmp_path / "in.jsonl")], tmp_path / "w.duckdb", workers=2)
+    assert loads == [os.getpid()]  # once, in this process, though a worker died
+    assert summary.new >= 20 - 8
+    assert all("worker process died" in failure.reason for failure in summary.failures)
 
 
 def test_ingest_workers_that_keep_dying_stop_the_run(

@@ -262,24 +262,42 @@ class _InProcess:
 
 
 class _Workers:
-    """A pool of processes with Resources loaded once each; at most ``4 × workers`` in flight."""
+    """A pool of processes with Resources loaded once; at most ``4 × workers`` in flight.
 
-    def __init__(self, workers: int, settings: Settings) -> None:
+    Where processes fork (Linux, macOS with fork), the resources are loaded once in this
+    process and every worker inherits them, also a worker started after another died;
+    elsewhere (spawn) each worker loads its own."""
+
+    def __init__(self, workers: int, settings: Settings, resources: Resources | None) -> None:
         self.workers = workers
         self.settings = settings
+        self.given = resources
+        self.resources: Resources | None = None
+        self.fork = "fork" in multiprocessing.get_all_start_methods()
         self.window = 4 * workers
         self.pending: dict[Future[Result], tuple[Task, ProcessPoolExecutor]] = {}
         self.restarts = 0
-        self.executor = self._start()
+        # Started for the first new document: a rerun that finds everything stored
+        # never loads the resources.
+        self._executor: ProcessPoolExecutor | None = None
+
+    @property
+    def executor(self) -> ProcessPoolExecutor:
+        if self._executor is None:
+            self._executor = self._start()
+        return self._executor
 
     def _start(self) -> ProcessPoolExecutor:
-        methods = multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        global _parent_resources  # noqa: PLW0603 - read by the forked workers, see below
+        if self.fork:
+            if self.resources is None:
+                self.resources = load_resources(self.settings, self.given)
+            _parent_resources = self.resources
         executor = ProcessPoolExecutor(
             self.workers,
-            mp_context=context,
+            mp_context=multiprocessing.get_context("fork" if self.fork else "spawn"),
             initializer=_start_worker,
-            initargs=(self.settings, os.getpid()),
+            initargs=(self.settings, os.getpid(), self.fork),
         )
         executor.submit(int)  # with fork, the first submit starts every worker now
         return executor
@@ -340,13 +358,16 @@ class _Workers:
                 f"worker processes died {self.restarts} times (out of memory?); stopping. "
                 "Stored articles are kept: rerun to continue"
             )
-        self.executor = self._start()
+        self._executor = self._start()
 
     def __enter__(self) -> _Workers:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self.executor.shutdown(wait=True, cancel_futures=True)
+        global _parent_resources  # noqa: PLW0603
+        _parent_resources = None
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
 
 
 def _analyser(
@@ -354,11 +375,14 @@ def _analyser(
 ) -> _InProcess | _Workers:
     if workers <= 1:
         return _InProcess(settings, resources)
-    return _Workers(workers, settings)
+    return _Workers(workers, settings, resources)
 
 
-# Each worker process holds its own Resources: loaded once by the initializer, used by
-# every task the process runs. Module state, but only ever set inside a worker process.
+# Each worker process holds its Resources: inherited from the parent (fork) or loaded
+# once by the initializer (spawn), used by every task the process runs. Module state:
+# ``_parent_resources`` is set in the parent while its pool runs, the others only ever
+# inside a worker process.
+_parent_resources: Resources | None = None
 _worker_resources: Resources | None = None
 _worker_error: ChronikError | None = None
 
@@ -375,10 +399,13 @@ def load_resources(settings: Settings, resources: Resources | None = None) -> Re
         raise ResourceError(reason) from error
 
 
-def _start_worker(settings: Settings, parent: int) -> None:
+def _start_worker(settings: Settings, parent: int, inherited: bool) -> None:
     global _worker_resources, _worker_error  # noqa: PLW0603 - see above
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+    if inherited:
+        _worker_resources = _parent_resources
+        return
     try:
         _worker_resources = load_resources(settings)
     except ChronikError as error:
