@@ -13,8 +13,7 @@ from chronik.tables import load_table, parse_table
 COLUMNS = {
     "first_names.tsv": ("name", "gender", "origin", "ambiguous", "note"),
     "name_particles.tsv": ("particle", "position", "note"),
-    "org_suffixes.tsv": ("word", "kind", "position", "sector", "note"),
-    "org_descriptors.tsv": ("word", "sector", "bare", "note"),
+    "org_words.tsv": ("word", "kind", "position", "sector", "bare", "note"),
     "not_names.tsv": ("word", "reason"),
     "pronouns.tsv": ("form", "person", "number", "gender", "case", "kind", "polite", "note"),
     "person_titles.tsv": ("title", "kind", "gender", "note"),
@@ -148,6 +147,47 @@ def test_lexicon_org_suffixes(lexicon: EntityLexicon) -> None:
     gewerkschaft = lexicon.org_suffix("Gewerkschaft")
     assert gewerkschaft is not None and gewerkschaft.sector == "LAB"
     assert lexicon.org_suffix("gmbh") is None
+    assert lexicon.org_suffix("Autobauer") is None  # a class noun only: never in a name
+
+
+def test_lexicon_org_words_is_one_row_per_word_for_both_uses(lexicon: EntityLexicon) -> None:
+    konzern = lexicon.org_suffix("Konzern")
+    assert konzern is not None
+    assert lexicon.org_descriptor("Konzern") is konzern  # the same row serves both lookups
+    assert lexicon.org_descriptors["Autobauer"].kind == "class"
+    assert all(entry.kind != "legal_form" for entry in lexicon.org_descriptors.values())
+    assert all(entry.bare in ("inside", "outside") for entry in lexicon.org_descriptors.values())
+
+
+@pytest.mark.parametrize(
+    ("word", "sector"),
+    [
+        ("Agentur", "GOV"),  # Bundesagentur für Arbeit; news agencies have rows of their own
+        ("Nachrichtenagentur", "MED"),
+        ("Presseagentur", "MED"),
+        ("Organisation", "IGO"),  # Organisation für Migration
+        ("Menschenrechtsorganisation", "NGO"),
+        ("Hilfsorganisationen", "NGO"),
+        ("Bewegung", "PTY"),
+        ("Protestbewegung", "NGO"),
+        ("Gruppe", ""),  # the name decides: business, armed or music group
+        ("Klub", ""),
+        ("Fußballclub", ""),
+    ],
+)
+def test_lexicon_org_words_resolve_sector_conflicts(
+    lexicon: EntityLexicon, word: str, sector: str
+) -> None:
+    found = lexicon.org_descriptor(word)
+    assert found is not None and found.sector == sector
+    head = lexicon.org_suffix(word)
+    assert head is None or head.sector == sector
+
+
+def test_lexicon_org_word_notes_give_the_reason_of_each_resolved_conflict() -> None:
+    table = load_table(PACKAGE, "org_words.tsv")
+    resolved = {row["word"] for row in table if "Resolved:" in row["note"]}
+    assert resolved == {"Agentur", "Organisation", "Bewegung", "Gruppe", "Klub", "Club"}
 
 
 def test_lexicon_org_sectors_are_plover_codes(lexicon: EntityLexicon) -> None:
@@ -160,9 +200,53 @@ def test_lexicon_compound_org_head(lexicon: EntityLexicon) -> None:
     linke = lexicon.compound_org_head("Linkspartei")
     assert linke is not None and linke.sector == "PTY"
     court = lexicon.compound_org_head("Bundesverfassungsgericht")
-    assert court is not None and court.sector == "JUD"
+    assert court is not None and court.word == "Verfassungsgericht"  # the longest head
     assert lexicon.compound_org_head("Partei") is None
     assert lexicon.compound_org_head("linkspartei") is None
+    assert lexicon.compound_org_head("Abend") is None
+
+
+def _compound_head_by_scan(lexicon: EntityLexicon, word: str) -> str | None:
+    """The answer as a scan over every head, longest first, would give it."""
+    heads = sorted(
+        (e for e in lexicon.org_suffixes.values() if e.kind == "head" and len(e.word) >= 4),
+        key=lambda e: -len(e.word),
+    )
+    if not word[:1].isupper():
+        return None
+    return next(
+        (h.word for h in heads if len(word) - len(h.word) >= 3 and word.endswith(h.word.lower())),
+        None,
+    )
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "Linkspartei",
+        "Bundesverfassungsgericht",
+        "Landesverfassungsgericht",
+        "Stadtwerke",
+        "Hauptstadtzeitung",
+        "Bundesnachrichtendienst",
+        "Bundesagentur",
+        "Weltgesundheitsorganisation",
+        "Unionsfraktion",
+        "Xyzbank",
+        "Bankx",
+        "Amt",
+        "Bundesamt",
+        "Außenamt",
+        "Staatskanzlei",
+        "Hamburg",
+        "Ölkonzern",
+    ],
+)
+def test_lexicon_compound_org_head_is_the_longest_matching_head(
+    lexicon: EntityLexicon, word: str
+) -> None:
+    found = lexicon.compound_org_head(word)
+    assert (found.word if found else None) == _compound_head_by_scan(lexicon, word)
 
 
 def test_lexicon_not_names(lexicon: EntityLexicon) -> None:
@@ -245,9 +329,17 @@ def test_lexicon_load_is_cached(lexicon: EntityLexicon) -> None:
     [
         ("first_names.tsv", "Anna\tx\tde\tno\t", "gender"),
         ("first_names.tsv", "Anna\tf\tdeu\tno\t", "ISO 639-1"),
-        ("org_suffixes.tsv", "AG\tlegal_form\tsuffix\tXYZ\t", "sector"),
-        ("org_descriptors.tsv", "Konzern\tBUS\tsometimes\t", "bare"),
-        ("org_descriptors.tsv", "Konzern\tXYZ\toutside\t", "sector"),
+        ("org_words.tsv", "AG\tlegal_form\tsuffix\tXYZ\t\t", "sector"),
+        ("org_words.tsv", "Konzern\thead\tsuffix\tBUS\tsometimes\t", "bare"),
+        ("org_words.tsv", "Konzern\tclass\tprefix\tXYZ\toutside\t", "sector"),
+        ("org_words.tsv", "Autobauer\tclass\tprefix\tBUS\t\t", "class noun needs bare"),
+        ("org_words.tsv", "Autobauer\tclass\tsuffix\tBUS\toutside\t", "position prefix"),
+        ("org_words.tsv", "AG\tlegal_form\tsuffix\tBUS\toutside\t", "legal form"),
+        (
+            "org_words.tsv",
+            "Bank\thead\teither\tBUS\t\t\nBank\tclass\tprefix\tBUS\toutside\t",
+            "duplicate",
+        ),
         ("pronouns.tsv", "er\t3\tsg\tm\tnominative\tpersonal\tno\t", "case"),
     ],
 )
@@ -278,6 +370,9 @@ def test_lexicon_duplicate_first_name_raises() -> None:
         ("Rockband", "Band"),
         ("Mobilfunkbetreiber", "Betreiber"),
         ("Bundesligisten", "Bundesligist"),
+        ("Kinderhilfsorganisation", "Hilfsorganisation"),  # the longest class noun
+        ("Werbeagenturen", "Werbeagentur"),
+        ("Raumfahrtagentur", "Agentur"),
         ("Abend", None),
         ("Regierung", None),
         ("konzern", None),

@@ -189,3 +189,38 @@ def test_organisation_head_with_a_purpose_phrase(
 )
 def test_purpose_phrase_descriptions_are_no_names(rules_only: Resources, sentence: str) -> None:
     assert not any(" für " in text for text in _organisations(rules_only, sentence))
+
+
+def _organisation_sectors(resources: Resources, sentence: str) -> dict[str, str | None]:
+    tokens = tuple(sentence.split())
+    result = resources.entities.run(resources.german.process_tokens(list(tokens)), None)
+    return {
+        " ".join(tokens[m.start : m.end]): m.reading.sector
+        for m in result.mentions
+        if m.kind == "name" and m.reading is not None and m.reading.type == "ORG"
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "sector"),
+    [
+        ("Die Gewerkschaft Verdacom ruft zum Streik auf .", "Verdacom", "LAB"),
+        (
+            "Die Menschenrechtsorganisation Kalmora Watch kritisierte das Urteil .",
+            "Kalmora Watch",
+            "NGO",
+        ),
+        ("Die Nachrichtenagentur Nordpress meldete den Rücktritt .", "Nordpress", "MED"),
+        ("Die Werbeagentur Kalvitex gewann den Etat .", "Kalvitex", "BUS"),
+        ("Die Organisation Morvania kritisierte das Urteil .", "Morvania", "IGO"),
+    ],
+)
+def test_class_noun_gives_the_sector_of_its_row(
+    rules_only: Resources, sentence: str, name: str, sector: str
+) -> None:
+    assert _organisation_sectors(rules_only, sentence).get(name, "missing") == sector
+
+
+def test_class_noun_without_a_sector_leaves_it_to_the_name(rules_only: Resources) -> None:
+    sectors = _organisation_sectors(rules_only, "Die Gruppe Morvania Lights trat in Köln auf .")
+    assert sectors.get("Morvania Lights", "missing") is None

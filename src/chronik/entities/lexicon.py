@@ -1,13 +1,13 @@
 """Word lists that German named-entity rules and coreference read, loaded once.
 
 Chronik has no German NER model: it finds names with rules over SoMaJo tokens and HanTa
-tags. These seven tables in ``data/`` carry the German (and foreign) knowledge those rules
+tags. These six tables in ``data/`` carry the German (and foreign) knowledge those rules
 need; ``EntityLexicon.load()`` reads them once per process.
 
     first_names.tsv     given names: gender, naming culture, also a German word? (Ernst)
     name_particles.tsv  von, van, de, bin, al- ... that stay inside a person name
-    org_suffixes.tsv    legal forms (AG, GmbH, e.V.) and head nouns (Bank, Partei)
-    org_descriptors.tsv class nouns before an organisation's name (der Konzern X)
+    org_words.tsv       legal forms (AG, GmbH, e.V.), head nouns (Bank, Partei) and class
+                        nouns before an organisation's name (der Konzern X)
     not_names.tsv       capitalised words that never name an entity alone (Montag, Laut)
     pronouns.tsv        pronoun readings with the referent's person, number and gender
     person_titles.tsv   titles kept out of a name span (Dr., Frau, Graf, General)
@@ -32,8 +32,7 @@ PACKAGE = "chronik.entities"
 FILES = (
     "first_names.tsv",
     "name_particles.tsv",
-    "org_suffixes.tsv",
-    "org_descriptors.tsv",
+    "org_words.tsv",
     "not_names.tsv",
     "pronouns.tsv",
     "person_titles.tsv",
@@ -62,7 +61,9 @@ _FOLD_EXTRA = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "
 # Case endings a class noun may carry before a name (des Konzerns, dem Verbande, der Ligisten).
 _DESCRIPTOR_ENDINGS = ("", "s", "es", "e", "en", "n")
 _MIN_COMPOUND_PREFIX = 3  # letters before a compound's head (Autokonzern, not Konzern)
-MAX_REMEMBERED = 200_000  # words whose compound head is remembered (bounds memory)
+_MIN_COMPOUND_HEAD = 4  # shorter heads (Amt, Rat) end too many plain words
+_MIN_DESCRIPTOR_HEAD = 3  # letters of a class noun found at the end of a compound
+MAX_REMEMBERED = 200_000  # words whose compound head or class noun is remembered (bounds memory)
 
 
 @dataclass(frozen=True)
@@ -83,20 +84,21 @@ class NameParticle:
 
 
 @dataclass(frozen=True)
-class OrgSuffix:
+class OrgWord:
+    """A row of org_words.tsv: a legal form, a head noun or a class noun of organisations."""
+
     word: str
-    kind: str  # legal_form or head
-    position: str  # suffix, prefix or either
+    kind: str  # legal_form, head (Deutsche Bank) or class (only before a name: Autobauer)
+    position: str  # suffix, prefix or either; a class noun is a prefix
     sector: str  # PLOVER agent code, "" when the name decides
+    # inside or outside when the word introduces a name as its class noun (der Konzern X):
+    # whether, written alone, it is part of the name (Verlag Paul Haupt); else "".
+    bare: str = ""
     note: str = ""
 
-
-@dataclass(frozen=True)
-class OrgDescriptor:
-    word: str  # the class noun: Konzern, Gewerkschaft, Band
-    sector: str  # PLOVER agent code the noun usually implies
-    inside: bool  # written alone, the noun is part of the name (Verlag Paul Haupt)
-    note: str = ""
+    @property
+    def inside(self) -> bool:
+        return self.bare == "inside"
 
 
 @dataclass(frozen=True)
@@ -131,20 +133,30 @@ class PersonTitle:
 
 @dataclass(frozen=True)
 class EntityLexicon:
-    """The seven entity tables, indexed for lookups by token text."""
+    """The six entity tables, indexed for lookups by token text."""
 
     first_names: Mapping[str, FirstName] = field(repr=False)
     particles: Mapping[str, NameParticle] = field(repr=False)
-    org_suffixes: Mapping[str, OrgSuffix] = field(repr=False)
+    # Legal forms and head nouns of org_words.tsv, by their form without spaces.
+    org_suffixes: Mapping[str, OrgWord] = field(repr=False)
     not_names: Mapping[str, str] = field(repr=False)  # word -> reason
     pronouns: Mapping[str, tuple[Pronoun, ...]] = field(repr=False)  # lower-case form
     person_titles: Mapping[str, PersonTitle] = field(repr=False)
     folded_first_names: Mapping[str, FirstName] = field(repr=False, default_factory=dict)
-    org_descriptors: Mapping[str, OrgDescriptor] = field(repr=False, default_factory=dict)
-    # Head nouns long enough to end a compound (Linkspartei), longest first.
-    compound_heads: tuple[OrgSuffix, ...] = field(repr=False, default=())
-    # Answers of compound_org_head per word: it is asked for most capitalised tokens.
-    _heads_of: dict[str, OrgSuffix | None] = field(
+    # The words of org_words.tsv that introduce a name as its class noun (der Konzern X).
+    org_descriptors: Mapping[str, OrgWord] = field(repr=False, default_factory=dict)
+    # Head nouns long enough to end a compound (Linkspartei), by their lower-case form, and
+    # the lengths of those forms, longest first: a word's endings of these lengths are looked
+    # up instead of testing every head.
+    compound_heads: Mapping[str, OrgWord] = field(repr=False, default_factory=dict)
+    compound_head_sizes: tuple[int, ...] = field(repr=False, default=())
+    descriptor_sizes: tuple[int, ...] = field(repr=False, default=())  # likewise, longest first
+    # Answers of compound_org_head and org_descriptor per word: they are asked for most
+    # capitalised tokens and nouns.
+    _heads_of: dict[str, OrgWord | None] = field(
+        repr=False, compare=False, hash=False, default_factory=dict
+    )
+    _descriptors_of: dict[str, OrgWord | None] = field(
         repr=False, compare=False, hash=False, default_factory=dict
     )
 
@@ -161,20 +173,25 @@ class EntityLexicon:
         folded: dict[str, FirstName] = {}
         for name, entry in first_names.items():
             folded.setdefault(fold(name), entry)
-        org_suffixes = _org_suffixes(tables["org_suffixes.tsv"])
-        heads = [suffix for suffix in org_suffixes.values() if suffix.kind == "head"]
+        org_words = _org_words(tables["org_words.tsv"])
+        descriptors = {entry.word: entry for entry in org_words.values() if entry.bare}
+        compound_heads = {
+            entry.word.lower(): entry
+            for entry in org_words.values()
+            if entry.kind == "head" and len(entry.word) >= _MIN_COMPOUND_HEAD
+        }
         return cls(
             first_names=first_names,
             particles=_particles(tables["name_particles.tsv"]),
-            org_suffixes=org_suffixes,
-            org_descriptors=_org_descriptors(tables["org_descriptors.tsv"]),
+            org_suffixes={key: e for key, e in org_words.items() if e.kind != "class"},
+            org_descriptors=descriptors,
             not_names=_not_names(tables["not_names.tsv"]),
             pronouns=_pronouns(tables["pronouns.tsv"]),
             person_titles=_person_titles(tables["person_titles.tsv"]),
             folded_first_names=folded,
-            compound_heads=tuple(
-                sorted((h for h in heads if len(h.word) >= 4), key=lambda h: -len(h.word))
-            ),
+            compound_heads=compound_heads,
+            compound_head_sizes=_sizes(compound_heads),
+            descriptor_sizes=_sizes(descriptors),
         )
 
     def first_name(self, word: str) -> FirstName | None:
@@ -203,15 +220,24 @@ class EntityLexicon:
                 return text[:size], text[size:]
         return None
 
-    def org_suffix(self, word: str) -> OrgSuffix | None:
+    def org_suffix(self, word: str) -> OrgWord | None:
         """The legal form or head noun a token (or a run of tokens) spells, e.g. GmbH, e. V."""
+        if word.isalnum():  # a plain token, asked for nearly every token: no spaces to drop
+            return self.org_suffixes.get(word)
         return self.org_suffixes.get(_compact(word))
 
-    def org_descriptor(self, word: str) -> OrgDescriptor | None:
+    def org_descriptor(self, word: str) -> OrgWord | None:
         """The class noun a token spells when it introduces an organisation's name:
         ``Konzern``, ``Konzerns``, ``Autokonzern``, ``Technologie-Konzerns``, ``Pop-Band``."""
         if not word[:1].isupper() or (not word.isalpha() and "-" not in word):
             return None
+        if word in self._descriptors_of:
+            return self._descriptors_of[word]
+        found = self._class_noun_ending(word)
+        _remember(self._descriptors_of, word, found)
+        return found
+
+    def _class_noun_ending(self, word: str) -> OrgWord | None:
         last = word.rsplit("-", 1)[-1]
         for ending in _DESCRIPTOR_ENDINGS:
             stem = last[: len(last) - len(ending)] if ending else last
@@ -220,11 +246,13 @@ class EntityLexicon:
             found = self.org_descriptors.get(stem[:1].upper() + stem[1:])
             if found is not None:
                 return found
-            for size in range(len(stem) - _MIN_COMPOUND_PREFIX, 2, -1):
-                head = stem[-size:]
-                found = self.org_descriptors.get(head[:1].upper() + head[1:])
-                if found is not None:
-                    return found
+            longest = len(stem) - _MIN_COMPOUND_PREFIX
+            for size in self.descriptor_sizes:  # only lengths some class noun has
+                if _MIN_DESCRIPTOR_HEAD <= size <= longest:
+                    head = stem[-size:]
+                    found = self.org_descriptors.get(head[:1].upper() + head[1:])
+                    if found is not None:
+                        return found
         return None
 
     def descriptor_in_name(self, word: str) -> bool:
@@ -238,24 +266,22 @@ class EntityLexicon:
                 return found.inside
         return False
 
-    def compound_org_head(self, word: str) -> OrgSuffix | None:
-        """The head noun ending a German compound (Linkspartei -> Partei); a weak signal,
-        since generic compounds (Oppositionspartei) end the same way."""
+    def compound_org_head(self, word: str) -> OrgWord | None:
+        """The longest head noun ending a German compound (Linkspartei -> Partei), written
+        in lower case after at least three letters; a weak signal, since generic compounds
+        (Oppositionspartei) end the same way."""
         if not word[:1].isupper():
             return None
         if word in self._heads_of:
             return self._heads_of[word]
-        found = next(
-            (
-                head
-                for head in self.compound_heads
-                if len(word) - len(head.word) >= 3 and word.endswith(head.word.lower())
-            ),
-            None,
-        )
-        if len(self._heads_of) >= MAX_REMEMBERED:
-            self._heads_of.clear()
-        self._heads_of[word] = found
+        found = None
+        longest = len(word) - _MIN_COMPOUND_PREFIX
+        for size in self.compound_head_sizes:
+            if size <= longest:
+                found = self.compound_heads.get(word[-size:])
+                if found is not None:
+                    break
+        _remember(self._heads_of, word, found)
         return found
 
     def is_not_name(self, word: str) -> bool:
@@ -316,6 +342,12 @@ class EntityLexicon:
             ambiguous=False,
             note="compound of listed given names",
         )
+
+
+def _remember(answers: dict[str, OrgWord | None], word: str, found: OrgWord | None) -> None:
+    if len(answers) >= MAX_REMEMBERED:  # bounds memory on a long-running server
+        answers.clear()
+    answers[word] = found
 
 
 def fold(text: str) -> str:
@@ -396,34 +428,43 @@ def _particles(table: Table) -> dict[str, NameParticle]:
     return index
 
 
-def _org_suffixes(table: Table) -> dict[str, OrgSuffix]:
-    _require(table, ("word", "kind", "position", "sector", "note"))
-    kinds = frozenset(_words("legal_form head"))
+def _org_words(table: Table) -> dict[str, OrgWord]:
+    _require(table, ("word", "kind", "position", "sector", "bare", "note"))
+    kinds = frozenset(_words("legal_form head class"))
     positions = frozenset(_words("suffix prefix either"))
-    index: dict[str, OrgSuffix] = {}
+    places = frozenset(_words("inside outside")) | {""}
+    index: dict[str, OrgWord] = {}
     for row in table:
         word = row["word"]
-        entry = OrgSuffix(
+        entry = OrgWord(
             word=word,
             kind=_check(table, word, "kind", row["kind"], kinds),
             position=_check(table, word, "position", row["position"], positions),
             sector=_check(table, word, "sector", row["sector"], SECTORS | {""}),
+            bare=_check(table, word, "bare", row["bare"], places),
             note=row["note"],
         )
+        problem = _org_word_problem(entry)
+        if problem:
+            raise ResourceError(f"table {table.name}: {word}: {problem}")
         _add(index, table, _compact(word), entry)
     return index
 
 
-def _org_descriptors(table: Table) -> dict[str, OrgDescriptor]:
-    _require(table, ("word", "sector", "bare", "note"))
-    places = frozenset(_words("inside outside"))
-    index: dict[str, OrgDescriptor] = {}
-    for row in table:
-        word = row["word"]
-        sector = _check(table, word, "sector", row["sector"], SECTORS)
-        inside = _check(table, word, "bare", row["bare"], places) == "inside"
-        _add(index, table, word, OrgDescriptor(word, sector, inside, row["note"]))
-    return index
+def _org_word_problem(entry: OrgWord) -> str:
+    """What makes a row contradict itself, or ""."""
+    if entry.kind == "class" and not entry.bare:
+        return "a class noun needs bare inside or outside"
+    if entry.kind == "class" and entry.position != "prefix":
+        return "a class noun stands before the name: position prefix"
+    if entry.kind == "legal_form" and entry.bare:
+        return "a legal form introduces no name: bare must be empty"
+    return ""
+
+
+def _sizes(words: Mapping[str, OrgWord]) -> tuple[int, ...]:
+    """The lengths of the keys, longest first."""
+    return tuple(sorted({len(key) for key in words}, reverse=True))
 
 
 def _not_names(table: Table) -> dict[str, str]:

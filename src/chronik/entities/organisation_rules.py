@@ -13,7 +13,7 @@ import re
 
 from spacy.tokens import Doc
 
-from chronik.entities.lexicon import EntityLexicon, OrgSuffix
+from chronik.entities.lexicon import EntityLexicon, OrgWord
 from chronik.entities.names import NameIndex
 from chronik.entities.records import Mention, Reading
 
@@ -40,6 +40,7 @@ _CLUB_PREFIX = re.compile(
 _UNIVERSITY_PREFIX = re.compile(r"^(?:TU|TH|FH|FU|HU|ETH|LMU|RWTH|PH|HS)$")
 _CLUB_YEAR = re.compile(r"^(?:0\d|1[89]\d\d)$")  # Schalke 04, Mainz 05, TSV 1860
 _CLUB_ORDINAL = re.compile(r"^\d\.$")  # 1. FC Köln
+_LONGEST_CLUB_PREFIX = 5  # SpVgg; longer words match neither prefix nor a club year
 
 
 def is_acronym(word: str) -> bool:
@@ -57,28 +58,39 @@ class OrganisationRules:
         """Organisation names in one sentence, most certain rule first: legal forms
         (``Nordlicht Energie GmbH``), clubs, class nouns, adjective and proper-noun heads,
         ``für`` phrases. ``taken`` gets the tokens of every name found."""
-        found = self._legal_form_names(doc, start, end, number, taken)
-        found += self._club_names(doc, start, end, number, taken)
-        found += self._apposed_names(doc, start, end, number, taken)
-        found += self._adjective_head_names(doc, start, end, number, taken)
-        found += self._proper_noun_head_names(doc, start, end, number, taken)
-        found += self._purpose_names(doc, start, end, number, taken)
+        # Each rule scans every token; spaCy builds a token's text and tag anew on each
+        # access, so they are read once here (indexed from ``start``).
+        words = [token.text for token in doc[start:end]]
+        tags = [token.tag_ for token in doc[start:end]]
+        suffixes = [self._lexicon.org_suffix(word) for word in words]
+        found = self._legal_form_names(doc, start, end, number, taken, suffixes)
+        found += self._club_names(doc, start, end, number, taken, words)
+        found += self._apposed_names(doc, start, end, number, taken, tags)
+        found += self._adjective_head_names(doc, start, end, number, taken, words, tags)
+        found += self._proper_noun_head_names(doc, start, end, number, taken, suffixes)
+        found += self._purpose_names(doc, start, end, number, taken, words, tags)
         return found
 
     def _purpose_names(
-        self, doc: Doc, start: int, end: int, number: int, taken: set[int]
+        self,
+        doc: Doc,
+        start: int,
+        end: int,
+        number: int,
+        taken: set[int],
+        words: list[str],
+        tags: list[str],
     ) -> list[Mention]:
         """``das Bundesamt für Gesundheit``, ``des Instituts für Angewandte Ökologie``: an
         organisation head with a ``für`` phrase of capitalised words is one name; after an
         indefinite article (``ein Zentrum für Flüchtlinge``) it is a description."""
         found = []
         for index in range(start, end - 2):
+            if index in taken or tags[index - start] != "NN":
+                continue
             token = doc[index]
-            if (
-                index in taken
-                or token.tag_ != "NN"
-                or doc[index + 1].lower_ not in _PURPOSE_PREPOSITIONS
-                or (index > start and doc[index - 1].lower_ in _INDEFINITE_ARTICLES)
+            if words[index + 1 - start].lower() not in _PURPOSE_PREPOSITIONS or (
+                index > start and doc[index - 1].lower_ in _INDEFINITE_ARTICLES
             ):
                 continue
             head = self._head_noun(token.text)
@@ -102,7 +114,13 @@ class OrganisationRules:
         return found
 
     def _proper_noun_head_names(
-        self, doc: Doc, start: int, end: int, number: int, taken: set[int]
+        self,
+        doc: Doc,
+        start: int,
+        end: int,
+        number: int,
+        taken: set[int],
+        suffixes: list[OrgWord | None],
     ) -> list[Mention]:
         """``Kestrel Airways``, ``Morvania Holdings``: proper nouns before a company, media,
         club or association head make one organisation name, even when the first of them
@@ -110,7 +128,7 @@ class OrganisationRules:
         ``Merkels Regierung`` is no name."""
         found = []
         for index in range(start + 1, end):
-            suffix = self._lexicon.org_suffix(doc[index].text)
+            suffix = suffixes[index - start]
             if (
                 index in taken
                 or suffix is None
@@ -138,17 +156,22 @@ class OrganisationRules:
         return found
 
     def _adjective_head_names(
-        self, doc: Doc, start: int, end: int, number: int, taken: set[int]
+        self,
+        doc: Doc,
+        start: int,
+        end: int,
+        number: int,
+        taken: set[int],
+        words: list[str],
+        tags: list[str],
     ) -> list[Mention]:
         """``der Passauer Neuen Presse``, ``des Evangelischen Presseverbandes``: capitalised
         adjectives inside a sentence before a media, association or union head noun."""
-        words = [token.text for token in doc[start:end]]
         found = []
         for index in range(start + 1, end):
-            token = doc[index]
-            if index in taken or token.tag_ != "NN":
+            if index in taken or tags[index - start] != "NN":
                 continue
-            head = self._head_noun(token.text)
+            head = self._head_noun(words[index - start])
             if head is None or head.sector not in _NAMED_BY_ADJECTIVE:
                 continue
             first = _capitalised_adjectives_before(doc, index, start + 1)
@@ -163,7 +186,7 @@ class OrganisationRules:
             taken.update(range(first, index + 1))
         return found
 
-    def _head_noun(self, word: str) -> OrgSuffix | None:
+    def _head_noun(self, word: str) -> OrgWord | None:
         """The organisation head a noun is or ends with, also in the genitive."""
         for form in (word, word.removesuffix("s"), word.removesuffix("es")):
             suffix = self._lexicon.org_suffix(form)
@@ -175,11 +198,17 @@ class OrganisationRules:
         return None
 
     def _legal_form_names(
-        self, doc: Doc, start: int, end: int, number: int, taken: set[int]
+        self,
+        doc: Doc,
+        start: int,
+        end: int,
+        number: int,
+        taken: set[int],
+        suffixes: list[OrgWord | None],
     ) -> list[Mention]:
         found = []
         for index in range(start, end):
-            suffix = self._lexicon.org_suffix(doc[index].text)
+            suffix = suffixes[index - start]
             if suffix is None or suffix.kind != "legal_form":
                 continue
             first = index
@@ -205,16 +234,16 @@ class OrganisationRules:
         return found
 
     def _apposed_names(
-        self, doc: Doc, start: int, end: int, number: int, taken: set[int]
+        self, doc: Doc, start: int, end: int, number: int, taken: set[int], tags: list[str]
     ) -> list[Mention]:
         """``der Spielzeughersteller Nordwind``, ``die Rockband „Die Kiesel“``: a class noun
         right before a proper noun (or a quoted title) names an organisation; the class
         noun stays outside the span."""
         found = []
         for index in range(start, end - 1):
-            token = doc[index]
-            if index in taken or token.tag_ != "NN":
+            if index in taken or tags[index - start] != "NN":
                 continue
+            token = doc[index]
             descriptor = self._lexicon.org_descriptor(token.text)
             if descriptor is None:
                 continue
@@ -228,7 +257,7 @@ class OrganisationRules:
                 r.type in ("GPE", "LOC") for r in self._names.single(text)
             ):
                 continue  # "der Partei Russlands": a genitive place, not the name
-            reading = Reading("ORG", text, "organisation", sector=descriptor.sector)
+            reading = Reading("ORG", text, "organisation", sector=descriptor.sector or None)
             found.append(Mention(first, after, "name", number, reading))
             taken.update(range(first, after))
         return found
@@ -257,15 +286,19 @@ class OrganisationRules:
         return first, after
 
     def _club_names(
-        self, doc: Doc, start: int, end: int, number: int, taken: set[int]
+        self, doc: Doc, start: int, end: int, number: int, taken: set[int], words: list[str]
     ) -> list[Mention]:
         """``1. FC Nordstadt``, ``TSV Oberweiler 1862``, ``Eintracht Nordstadt 05``: the
         club's abbreviation (or founding year) holds the club's name together."""
         found = []
         for index in range(start, end):
-            if index in taken:
+            text = words[index - start]
+            if (
+                index in taken
+                or len(text) > _LONGEST_CLUB_PREFIX
+                or not (text[:1].isupper() or text[:1].isdigit())  # der, und, ( ...
+            ):
                 continue
-            text = doc[index].text
             if (_CLUB_PREFIX.match(text) or _UNIVERSITY_PREFIX.match(text)) and index + 1 < end:
                 first = (
                     index - 1
