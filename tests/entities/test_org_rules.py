@@ -224,3 +224,16 @@ def test_class_noun_gives_the_sector_of_its_row(
 def test_class_noun_without_a_sector_leaves_it_to_the_name(rules_only: Resources) -> None:
     sectors = _organisation_sectors(rules_only, "Die Gruppe Morvania Lights trat in Köln auf .")
     assert sectors.get("Morvania Lights", "missing") is None
+
+
+def test_known_organisation_after_a_class_noun_keeps_what_the_knowledge_base_knows(
+    rules_only: Resources,
+) -> None:
+    tokens = "Die Terrorgruppe Boko Haram überfiel ein Dorf .".split()
+    result = rules_only.entities.run(rules_only.german.process_tokens(tokens), None)
+    [reading] = [m.reading for m in result.mentions if m.kind == "name" and m.reading]
+    assert (reading.kb_id, reading.country, reading.sector) == (
+        "chronik:org/boko_haram",
+        "NGA",
+        "REB",
+    )

@@ -257,10 +257,23 @@ class OrganisationRules:
                 r.type in ("GPE", "LOC") for r in self._names.single(text)
             ):
                 continue  # "der Partei Russlands": a genitive place, not the name
-            reading = Reading("ORG", text, "organisation", sector=descriptor.sector or None)
+            reading = self._known_organisation(doc, first, after) or Reading(
+                "ORG", text, "organisation", sector=descriptor.sector or None
+            )
             found.append(Mention(first, after, "name", number, reading))
             taken.update(range(first, after))
         return found
+
+    def _known_organisation(self, doc: Doc, first: int, after: int) -> Reading | None:
+        """The knowledge base's organisation named exactly by ``doc[first:after]``: what it
+        knows (id, country, sector) beats what the class noun suggests (die Terrorgruppe
+        X is a known armed group of a country, die Organisation OECD an IGO)."""
+        if after - first == 1:
+            readings = self._names.single(doc[first].text)
+        else:
+            match = self._names.longest([token.text for token in doc[first:after]], 0)
+            readings = match.readings if match and match.end == after - first else []
+        return next((r for r in readings if r.type == "ORG" and r.kb_id), None)
 
     def _apposed_span(self, doc: Doc, first: int, end: int) -> tuple[int, int]:
         """The name right after a class noun: quoted words, or a run of proper nouns."""
