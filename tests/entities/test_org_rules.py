@@ -226,14 +226,22 @@ def test_class_noun_without_a_sector_leaves_it_to_the_name(rules_only: Resources
     assert sectors.get("Morvania Lights", "missing") is None
 
 
-def test_known_organisation_after_a_class_noun_keeps_what_the_knowledge_base_knows(
-    rules_only: Resources,
+@pytest.mark.parametrize(
+    ("sentence", "kb_id", "country", "sector"),
+    [
+        ("Die Terrorgruppe Boko Haram überfiel ein Dorf .", "boko_haram", "NGA", "REB"),
+        ("Das Bundesamt für Verfassungsschutz warnte davor .", "bfv", "DEU", "SPY"),
+        ("Die Deutsche Bank AG meldete Gewinne .", "deutsche_bank", "DEU", "BUS"),
+    ],
+    ids=["class-noun", "für-phrase", "legal-form"],
+)
+def test_known_organisation_found_by_a_rule_keeps_what_the_knowledge_base_knows(
+    rules_only: Resources, sentence: str, kb_id: str, country: str, sector: str
 ) -> None:
-    tokens = "Die Terrorgruppe Boko Haram überfiel ein Dorf .".split()
-    result = rules_only.entities.run(rules_only.german.process_tokens(tokens), None)
+    result = rules_only.entities.run(rules_only.german.process_tokens(sentence.split()), None)
     [reading] = [m.reading for m in result.mentions if m.kind == "name" and m.reading]
     assert (reading.kb_id, reading.country, reading.sector) == (
-        "chronik:org/boko_haram",
-        "NGA",
-        "REB",
+        f"chronik:org/{kb_id}",
+        country,
+        sector,
     )

@@ -106,10 +106,10 @@ class OrganisationRules:
             first = _capitalised_adjectives_before(doc, index, start)
             if any(i in taken for i in range(first, after)):
                 continue
-            text = doc[first:after].text
-            found.append(
-                Mention(first, after, "name", number, Reading("ORG", text, "organisation"))
+            reading = self._known_organisation(doc, first, after) or Reading(
+                "ORG", doc[first:after].text, "organisation"
             )
+            found.append(Mention(first, after, "name", number, reading))
             taken.update(range(first, after))
         return found
 
@@ -221,15 +221,11 @@ class OrganisationRules:
                 first -= 1
             if first < index:
                 text = doc[first : index + 1].text
-                found.append(
-                    Mention(
-                        first,
-                        index + 1,
-                        "name",
-                        number,
-                        Reading("ORG", text, "organisation", sector=suffix.sector),
-                    )
+                # Deutsche Bank AG is the knowledge base's Deutsche Bank.
+                reading = self._known_organisation(doc, first, index) or Reading(
+                    "ORG", text, "organisation", sector=suffix.sector
                 )
+                found.append(Mention(first, index + 1, "name", number, reading))
                 taken.update(range(first, index + 1))
         return found
 
