@@ -1,9 +1,10 @@
 """HanTa part-of-speech tags (STTS) and lemmas, with results cached per word form.
 
 HanTa's morphological analysis dominates its cost and depends only on the word (and
-its case at sentence start), so both analyses it repeats per token are memoised. Its
-cost grows with the square of a word's length, and most long words it has not seen are
-compounds: those are analysed by their longest known tail (see ``CompoundHeads``).
+its case at sentence start), so both analyses it repeats per token are memoised, and
+``morphology`` computes them (HanTa's results, faster). Their cost grows with the square
+of a word's length, and most long words HanTa has not seen are compounds: those are
+analysed by their longest known tail (see ``CompoundHeads``).
 Changes here are checked with ``chronik eval tagging`` (docs/evaluation.md).
 """
 
@@ -11,6 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
+
+from chronik.language.de.morphology import MorphologyModel
 
 _FINITE = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 # Memo entries before a cache is cleared (bounds memory on very long runs).
@@ -47,11 +50,14 @@ class GermanTagger:
 
         tagger = HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
         heads = CompoundHeads(tagger)
+        morphology = MorphologyModel(tagger)
         # Instance attributes shadow the methods; the Viterbi search calls them per token.
-        # The inner analyses see the lower-cased word, so they are memoised too (a word at
-        # the start of a sentence and inside it is analysed once).
-        tagger.analyze_forward = _memoised(tagger.analyze_forward)
-        tagger.analyze_viterbi = _memoised(tagger.analyze_viterbi)
+        # The word analyses are HanTa's, computed faster (``morphology``); they see the
+        # lower-cased word and are memoised (a word at the start of a sentence and inside
+        # it is analysed once).
+        tagger.analyze_forward = _memoised(morphology.tag_scores)
+        tagger.analyze_viterbi = _memoised(morphology.best_path)
+        tagger.makelemma = LemmaEndings(tagger)
         tagger._tag_word = _memoised(heads.tag_word(tagger._tag_word))
         self._lemma_of = _memoised(heads.lemma(tagger._analyze))
         self._tagger = tagger
@@ -163,3 +169,34 @@ class CompoundHeads:
             return word[:front] + tail, tag
 
         return lemma
+
+
+class LemmaEndings:
+    """HanTa's lemma from a word's stem morphemes (its ``makelemma``): the longest ending
+    of the stem (``#`` marks the start) that the part of speech's table knows is
+    replaced, and some parts of speech are capitalised. The longest table entry per part
+    of speech is found once here instead of per word."""
+
+    def __init__(self, tagger: Any) -> None:
+        self._tables: dict[str, dict[str, str]] = tagger.lemmasuffixtable
+        self._longest = {pos: max(map(len, table)) for pos, table in self._tables.items() if table}
+        self._codes: dict[str, int] = tagger.tag2int
+        self._capitalised: set[int] = tagger.capitalizedlemmata
+
+    def __call__(self, stem: list[str], pos: str) -> str:
+        lemma = "".join(stem)
+        main = pos.partition("(")[0]
+        ending = ""
+        longest = self._longest.get(main)
+        if longest is not None:
+            table = self._tables[main]
+            marked = "#" + lemma
+            # HanTa's bound on the ending's length, kept as it is.
+            top = len(lemma) if len(lemma) + 1 < longest else longest
+            for size in range(top + 1, 0, -1):
+                if marked[-size:] in table:
+                    ending = table[marked[-size:]]
+                    break
+        if self._codes.get(pos, 0) in self._capitalised:
+            lemma = lemma[0].upper() + lemma[1:]
+        return lemma + ending
