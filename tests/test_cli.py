@@ -115,6 +115,13 @@ def test_cli_analyze_usage_error_exits_2() -> None:
     assert _run("analyze").exit_code == 2
 
 
+def test_cli_runs_as_python_dash_m_chronik() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "chronik", "--version"], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0 and done.stdout.strip()
+
+
 def test_cli_schema_writes_json_schema(tmp_path: Path) -> None:
     target = tmp_path / "schema.json"
     assert _run("schema", "-o", str(target)).exit_code == 0
