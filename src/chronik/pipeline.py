@@ -84,10 +84,18 @@ def _identify(analysed: list[Unit], text: str, resources: Resources) -> Identifi
     if overall.language is None:
         return overall  # too little text, or too unsure: analysed as German (see notes)
     votes: dict[str, int] = {}
-    for unit in _sample_units(analysed):
-        found = resources.identifier.identify(unit.text, minimum).language
+    units = _sample_units(analysed)
+    weight = sum(len(unit.text) for unit in units)
+    head = sample[:SAMPLE_CHARS]
+    for unit in units:
+        if unit.text[:SAMPLE_CHARS] == head:
+            found = overall.language  # the identifier reads the same characters again
+        else:
+            found = resources.identifier.identify(unit.text, minimum).language
         if found is not None:
             votes[found] = votes.get(found, 0) + len(unit.text)
+        if 2 * votes.get(overall.language, 0) >= weight:
+            return overall  # half the weight agrees already: no other language can win
     if not votes:
         return overall
     best = max(votes, key=lambda language: votes[language])

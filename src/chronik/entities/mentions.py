@@ -24,12 +24,14 @@ from chronik.entities.records import Mention, Reading
 from chronik.entities.tagger.model import NameTagger
 from chronik.kb.roles import Roles
 from chronik.language.parsed import Parsed
+from chronik.language.tokens_view import TokenView, view
 
 _NAME_TAGS = NAME_TAGS
 _DEFINITE_ARTICLES = frozenset({"die", "der", "den"})
 _LOCATIVE = frozenset({"in", "im", "nach", "aus", "bei", "von", "vom", "zwischen", "über"})
 _TAGGER_TYPES = frozenset({"PER", "ORG", "LOC"})
 _STATE_PREFIXES = ("Bundes", "Landes", "Staats", "Reichs")
+_MEMO_LIMIT = 100_000  # word forms remembered before the memo starts afresh
 
 
 class MentionFinder:
@@ -47,9 +49,13 @@ class MentionFinder:
         self._nominals = nominals
         self._lexicon = lexicon
         self._organisation_rules = OrganisationRules(names, lexicon)
+        self._first_words = names.first_words()
+        # Readings of lower-case words (nearly every word is one), per word form.
+        self._lowercase: dict[str, Reading | None] = {}
 
     def find(self, parsed: Parsed) -> list[Mention]:
         doc = parsed.doc
+        tokens = view(doc)
         mentions: list[Mention] = []
         self._surnames: set[str] = set()
         for number, sentence in enumerate(parsed.sentences):
@@ -63,13 +69,13 @@ class MentionFinder:
             found += self._pronouns_in(doc, sentence.start, sentence.end, number, taken)
             for mention in found:
                 first = mention.start
-                mention.subject_like = subject_like(doc, first, sentence.start)
-                mention.in_pp = governed_by_preposition(doc, first, sentence.start)
-                self._nationality_before(doc, mention, sentence.start)
+                mention.subject_like = subject_like(tokens, first, sentence.start)
+                mention.in_pp = governed_by_preposition(tokens, first, sentence.start)
+                self._nationality_before(tokens, mention, sentence.start)
             mentions.extend(sorted(found, key=lambda m: m.start))
         return mentions
 
-    def _nationality_before(self, doc: Doc, mention: Mention, start: int) -> None:
+    def _nationality_before(self, tokens: TokenView, mention: Mention, start: int) -> None:
         """``ihrem estnischen Kollegen Mart Kask``, ``der iranische Aktivist Ali Rezai``: a
         country adjective on the noun right before a person's name gives the person's
         country (role nouns are handled as nominals; this covers every other noun)."""
@@ -83,32 +89,39 @@ class MentionFinder:
             or mention.start - 2 < start
         ):
             return
-        noun, adjective = doc[mention.start - 1], doc[mention.start - 2]
-        if noun.tag_ != "NN" or adjective.tag_ != "ADJA":
+        noun, adjective = mention.start - 1, mention.start - 2
+        if tokens.tags[noun] != "NN" or tokens.tags[adjective] != "ADJA":
             return
-        mention.role_country = self._names.country_of_adjective(adjective.text)
+        mention.role_country = self._names.country_of_adjective(tokens.texts[adjective])
 
     def _names_in(
         self, doc: Doc, start: int, end: int, number: int, taken: set[int]
     ) -> list[Mention]:
-        words = [token.text for token in doc[start:end]]
+        tokens = view(doc)
+        words = tokens.texts[start:end]
         found: list[Mention] = []
+        first_words = self._first_words
         index = start
         while index < end:
             if index in taken:
                 index += 1
                 continue
-            match = self._names.longest(words, index - start)
+            word = words[index - start]
+            match = self._names.longest(words, index - start) if word in first_words else None
             if match is not None:
                 first, after = start + match.start, start + match.end
                 found.append(Mention(first, after, "name", number, _best(match.readings)))
+            elif not word[:1].isupper():  # most words: answered from the memo
+                reading = self._lowercase_reading(word)
+                if reading is not None:
+                    found.append(Mention(index, index + 1, "name", number, reading))
             else:
-                first, after, reading = self._single_or_run(doc, index, start, end)
+                first, after, reading = self._single_or_run(doc, tokens, index, start, end)
                 if reading is not None:
                     found.append(Mention(first, after, "name", number, reading))
             if found and found[-1].start == index:
                 taken.update(range(found[-1].start, found[-1].end))
-                self._remember_surname(doc, found[-1])
+                self._remember_surname(tokens, found[-1])
                 index = found[-1].end
             else:
                 index += 1
@@ -139,36 +152,35 @@ class MentionFinder:
             kept.append(
                 Mention(span.start, span.end, "name", number, Reading(span.type, text, kind))
             )
+        tokens = view(doc)
         for mention in kept:
-            self._remember_surname(doc, mention)
+            self._remember_surname(tokens, mention)
         return sorted(kept, key=lambda m: m.start)
 
-    def _remember_surname(self, doc: Doc, mention: Mention) -> None:
+    def _remember_surname(self, tokens: TokenView, mention: Mention) -> None:
         if (
             mention.reading is not None
             and mention.reading.type == "PER"
             and mention.end - mention.start > 1
         ):
-            self._surnames.add(doc[mention.end - 1].text)
+            self._surnames.add(tokens.texts[mention.end - 1])
 
     def _single_or_run(
-        self, doc: Doc, index: int, start: int, end: int
+        self, doc: Doc, tokens: TokenView, index: int, start: int, end: int
     ) -> tuple[int, int, Reading | None]:
-        token = doc[index]
-        if not token.text[:1].isupper():
-            if self._names.lowercase_organisation(token.text):  # "( dpa )", "die taz"
-                return index, index + 1, _best(self._names.single(token.text))
-            return index, index + 1, _lowercase_name(self._names.single(token.text), token.text)
-        if self._lexicon.is_not_name(token.text):
+        text = tokens.texts[index]
+        if not text[:1].isupper():
+            return index, index + 1, self._lowercase_reading(text)
+        if self._lexicon.is_not_name(text):
             return index, index + 1, None
-        surname = token.text.removesuffix("s") if token.text not in self._surnames else token.text
+        surname = text.removesuffix("s") if text not in self._surnames else text
         if surname in self._surnames:  # "Tamm", "Tamms" after "Liisa Tamm"
             return index, index + 1, Reading("PER", surname, "person")
-        after = _name_run_end(doc, index, end, self._lexicon)
-        if after - index > 1 and self._lexicon.first_name(token.text):
+        after = _name_run_end(tokens, index, end, self._lexicon)
+        if after - index > 1 and self._lexicon.first_name(text):
             return index, after, self._guess(doc, index, after, start)  # "Richard Feynman"
-        readings = self._names.single(token.text)
-        if readings and token.tag_ not in _NAME_TAGS and _plain_word(token.text):
+        readings = self._names.single(text)
+        if readings and tokens.tags[index] not in _NAME_TAGS and _plain_word(text):
             # A common-noun reading ("Bild", "Spiegel", "Wagner") wins outside name runs;
             # "UN-Sicherheitsrat" or "NATO" cannot be a common noun.
             readings = (
@@ -176,43 +188,55 @@ class MentionFinder:
             )
         if readings:
             return index, index + 1, _best(readings)
-        if index > start and doc[index - 1].lower_ in _DEFINITE_ARTICLES:
-            party = self._names.party(token.text)  # "die Grünen", "der Linken"
+        if index > start and tokens.lowers[index - 1] in _DEFINITE_ARTICLES:
+            party = self._names.party(text)  # "die Grünen", "der Linken"
             if party is not None:
                 return index, index + 1, party
         if after == index:
-            return index, index + 1, self._institution_name(doc, index, start)
+            return index, index + 1, self._institution_name(tokens, index)
         return index, after, self._guess(doc, index, after, start)
 
-    def _institution_name(self, doc: Doc, index: int, start: int) -> Reading | None:
+    def _lowercase_reading(self, word: str) -> Reading | None:
+        """The reading of a word not written with a capital, remembered per word."""
+        if word in self._lowercase:
+            return self._lowercase[word]
+        if len(self._lowercase) >= _MEMO_LIMIT:
+            self._lowercase.clear()
+        if self._names.lowercase_organisation(word):  # "( dpa )", "die taz"
+            reading: Reading | None = _best(self._names.single(word))
+        else:
+            reading = _lowercase_name(self._names.single(word), word)
+        self._lowercase[word] = reading
+        return reading
+
+    def _institution_name(self, tokens: TokenView, index: int) -> Reading | None:
         """``Bundesärztekammer``, ``Bundesjustizministerium``: state bodies in one word."""
-        token = doc[index]
-        if token.tag_ != "NN" or not token.text.startswith(_STATE_PREFIXES):
+        text = tokens.texts[index]
+        if tokens.tags[index] != "NN" or not text.startswith(_STATE_PREFIXES):
             return None
-        head = self._lexicon.compound_org_head(token.text)
+        head = self._lexicon.compound_org_head(text)
         if head is None:
             return None
-        return Reading("ORG", token.text, "organisation", sector=head.sector or None)
+        return Reading("ORG", text, "organisation", sector=head.sector or None)
 
     def _guess(self, doc: Doc, first: int, after: int, start: int) -> Reading | None:
         """Type a name the knowledge base does not know."""
-        tokens = doc[first:after]
-        text = tokens.text
-        known = self._names.person(text) if len(tokens) > 1 else None
+        texts, size = view(doc).texts, after - first
+        text = doc[first:after].text
+        known = self._names.person(text) if size > 1 else None
         if known is not None:
             return known
-        first_name = self._lexicon.first_name(tokens[0].text)
-        if first_name is not None and (len(tokens) > 1 or not first_name.ambiguous):
+        first_name = self._lexicon.first_name(texts[first])
+        if first_name is not None and (size > 1 or not first_name.ambiguous):
             return Reading("PER", text, "person", gender=first_name.gender)
-        if any(self._lexicon.org_suffix(token.text) for token in tokens) or (
-            len(tokens) == 1 and is_acronym(tokens[0].text)
+        if any(self._lexicon.org_suffix(word) for word in texts[first:after]) or (
+            size == 1 and is_acronym(texts[first])
         ):
             return Reading("ORG", text, "organisation")
-        if first > start and doc[first - 1].lower_ in _LOCATIVE and len(tokens) <= 2:
+        if first > start and view(doc).lowers[first - 1] in _LOCATIVE and size <= 2:
             return Reading("LOC", text, "unknown")
         if first > start and (
-            self._lexicon.person_title(doc[first - 1].text)
-            or self._roles.is_role(doc[first - 1].text)
+            self._lexicon.person_title(texts[first - 1]) or self._roles.is_role(texts[first - 1])
         ):
             return Reading("PER", text, "person")  # "Trainer Kolb", "Dr. Meier"
         return Reading("MISC", text, "unknown")
@@ -232,11 +256,11 @@ class MentionFinder:
         self, doc: Doc, start: int, end: int, number: int, taken: set[int]
     ) -> list[Mention]:
         found = []
+        tags, texts = view(doc).tags, view(doc).texts
         for index in range(start, end):
-            token = doc[index]
-            if index in taken or token.tag_ not in ("PPER", "PPOSAT", "PDS"):
+            if index in taken or tags[index] not in ("PPER", "PPOSAT", "PDS"):
                 continue
-            pronoun = self._lexicon.third_person_pronoun(token.text, index == start)
+            pronoun = self._lexicon.third_person_pronoun(texts[index], index == start)
             if pronoun is None or pronoun.kind not in ("personal", "possessive"):
                 continue
             gender = pronoun.gender if pronoun.gender in ("m", "f") else None
@@ -299,32 +323,34 @@ def _plain_word(word: str) -> bool:
     return word.isalpha() and word[1:].islower()
 
 
-def _name_run_end(doc: Doc, index: int, end: int, lexicon: EntityLexicon) -> int:
+def _name_run_end(tokens: TokenView, index: int, end: int, lexicon: EntityLexicon) -> int:
     """End of a run of proper nouns from ``index`` (with inner particles: von, bin, al)."""
+    texts, tags = tokens.texts, tokens.tags
     after = index
     while after < end:
-        token = doc[after]
-        capital = token.text[:1].isupper()
-        if (token.tag_ in _NAME_TAGS and capital and not lexicon.is_not_name(token.text)) or (
+        text = texts[after]
+        capital = text[:1].isupper()
+        if (tags[after] in _NAME_TAGS and capital and not lexicon.is_not_name(text)) or (
             after > index
-            and lexicon.is_name_particle(token.text)
+            and lexicon.is_name_particle(text)
             and after + 1 < end
-            and doc[after + 1].tag_ in _NAME_TAGS
+            and tags[after + 1] in _NAME_TAGS
         ):
             after += 1
+        # The lexicon is asked last: the tag and spelling tests are cheaper.
         elif (
             after == index
-            and lexicon.first_name(token.text)
             and after + 1 < end
-            and doc[after + 1].tag_ in _NAME_TAGS
+            and tags[after + 1] in _NAME_TAGS
+            and lexicon.first_name(text)
         ):
             after += 1  # "Mohammad-Hossein Bagheri": a first name the tagger read as a noun
         elif (
             after == index + 1
-            and lexicon.first_name(doc[index].text)
             and capital
-            and token.is_alpha
-            and not lexicon.is_not_name(token.text)
+            and text.isalpha()  # spaCy's is_alpha
+            and not lexicon.is_not_name(text)
+            and lexicon.first_name(texts[index])
         ):
             return after + 1  # "Petra Lang", "Georg Herold": a surname read as another word
         else:

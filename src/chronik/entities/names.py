@@ -19,6 +19,9 @@ from chronik.kb.people import Person
 from chronik.kb.people import kb_id as person_kb_id
 
 MAX_NAME_TOKENS = 6
+# Word forms whose readings are remembered; past this many the memo starts afresh, so a
+# long-running process does not grow without bound.
+_MEMO_LIMIT = 100_000
 # Parties named by one German word (die Grünen, der Linken, die Union) in the countries
 # whose press writes about them under those words; earlier ones win when names clash.
 _PARTY_COUNTRIES = ("DEU", "AUT", "CHE")
@@ -93,6 +96,8 @@ class NameIndex:
     def __init__(self, kb: KnowledgeBase) -> None:
         self._kb = kb
         self._trie: dict[object, object] = {}
+        # Readings of single word forms, looked up once per form (the KB does not change).
+        self._single: dict[str, tuple[Reading, ...]] = {}
         for surface, refs in kb.gazetteer.surface_forms().items():
             usable = [geo_reading(r) for r in refs if r.kind in _GEO_KINDS and not r.ambiguous]
             self._add_multi(surface, usable)
@@ -117,6 +122,8 @@ class NameIndex:
 
     def longest(self, words: Sequence[str], start: int) -> NameMatch | None:
         """The longest multi-word name starting at ``words[start]``."""
+        if start >= len(words) or words[start] not in self._trie:
+            return None  # most words start no name: answer before setting up the walk
         node: object = self._trie
         best: NameMatch | None = None
         for index in range(start, min(len(words), start + MAX_NAME_TOKENS)):
@@ -128,12 +135,24 @@ class NameIndex:
                 best = NameMatch(start, index + 1, list(readings))  # type: ignore[arg-type]
         return best
 
+    def first_words(self) -> frozenset[str]:
+        """The words multi-word names start with: ``longest`` finds nothing elsewhere."""
+        return frozenset(word for word in self._trie if isinstance(word, str))
+
     def lowercase_organisation(self, word: str) -> bool:
         """Whether a lower-case word is exactly a KB organisation's form (``dpa``)."""
         return word in self._lowercase_orgs
 
     def single(self, word: str) -> list[Reading]:
         """Readings of one token: people, organisations, then places."""
+        readings = self._single.get(word)
+        if readings is None:
+            if len(self._single) >= _MEMO_LIMIT:
+                self._single.clear()
+            readings = self._single[word] = tuple(self._single_readings(word))
+        return list(readings)
+
+    def _single_readings(self, word: str) -> list[Reading]:
         readings = [person_reading(p) for p in self._kb.people.by_name(word)]
         readings += [org_reading(o) for o in self._kb.organisations.by_name(word)]
         for ref in self._kb.gazetteer.lookup(word):

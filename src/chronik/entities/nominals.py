@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from chronik.entities.names import NameIndex
 from chronik.kb.knowledge_base import KnowledgeBase
+from chronik.language.tokens_view import TokenView, view
 
 _PREMODIFIER_TAGS = frozenset({"ART", "PPOSAT", "PDAT", "PIAT", "PWAT", "ADJA", "CARD", "ADV"})
 _DETERMINER_TAGS = frozenset({"ART", "PPOSAT", "PDAT", "PIAT", "PWAT"})
@@ -44,30 +45,32 @@ class NominalFinder:
 
     def find(self, doc: Doc, start: int, end: int) -> list[Nominal]:
         found = []
+        tokens = view(doc)
+        texts, tags = tokens.texts, tokens.tags
         for index in range(start, end):
-            token = doc[index]
-            if token.tag_ not in ("NN", "NE") or not token.text[:1].isupper():
+            if tags[index] not in ("NN", "NE") or not texts[index][:1].isupper():
                 continue
-            nominal = self._role(doc, token, start, end) or self._institution(
-                doc, token, start, end
+            nominal = self._role(tokens, index, start, end) or self._institution(
+                tokens, index, start, end
             )
             if nominal is not None:
                 found.append(nominal)
         return found
 
-    def _role(self, doc: Doc, token: Token, start: int, end: int) -> Nominal | None:
-        match = self._kb.roles.match(token.text)
+    def _role(self, tokens: TokenView, head: int, start: int, end: int) -> Nominal | None:
+        text = tokens.texts[head]
+        match = self._kb.roles.match(text)
         if match is None:
             return None
-        first = _phrase_start(doc, token.i, start)
-        country = self._country(doc, first, token.i, end, match.prefix)
-        plural = _plural(token.text, match.role.role, doc[first].lower_)
+        first = _phrase_start(tokens, head, start)
+        country = self._country(tokens, first, head, end, match.prefix)
+        plural = _plural(text, match.role.role, tokens.lowers[first])
         gender = (
             "f"
-            if token.text.endswith((_FEMININE_SUFFIX, "innen"))
+            if text.endswith((_FEMININE_SUFFIX, "innen"))
             else (
                 "m"
-                if doc[first].lower_ in ("der", "dem", "des", "den", "ein", "einem", "eines")
+                if tokens.lowers[first] in ("der", "dem", "des", "den", "ein", "einem", "eines")
                 else None
             )
         )
@@ -77,8 +80,8 @@ class NominalFinder:
             sector = (org[0].sector or sector) if org and match.role.kind != "military" else sector
         return Nominal(
             first,
-            token.i,
-            token.i + 1,
+            head,
+            head + 1,
             match.role.role,
             None,
             sector,
@@ -88,18 +91,18 @@ class NominalFinder:
             plural,
         )
 
-    def _institution(self, doc: Doc, token: Token, start: int, end: int) -> Nominal | None:
-        institution = self._kb.institutions.by_form(token.text)
+    def _institution(self, tokens: TokenView, head: int, start: int, end: int) -> Nominal | None:
+        institution = self._kb.institutions.by_form(tokens.texts[head])
         if institution is None:
             return None
-        first = _phrase_start(doc, token.i, start)
-        country = self._country(doc, first, token.i, end, "")
+        first = _phrase_start(tokens, head, start)
+        country = self._country(tokens, first, head, end, "")
         if country is None:
             return None  # "die Regierung" alone names no actor we can place
         return Nominal(
             first,
-            token.i,
-            token.i + 1,
+            head,
+            head + 1,
             None,
             institution.head,
             institution.sector or None,
@@ -107,16 +110,18 @@ class NominalFinder:
             plural=institution.gender == "pl",
         )
 
-    def _country(self, doc: Doc, first: int, head: int, end: int, prefix: str) -> str | None:
+    def _country(
+        self, tokens: TokenView, first: int, head: int, end: int, prefix: str
+    ) -> str | None:
         for index in range(first, head):
-            word = doc[index]
-            if word.tag_ == "ADJA" or (word.tag_ in ("ADJD", "NN", "NE") and "-" in word.text):
-                country = self._names.country_of_adjective(word.text)
+            text, tag = tokens.texts[index], tokens.tags[index]
+            if tag == "ADJA" or (tag in ("ADJD", "NN", "NE") and "-" in text):
+                country = self._names.country_of_adjective(text)
                 if country:
                     return country
-            if word.tag_ == "NE" and index == first:
-                country = self._names.country_of_name(word.text)
-                if country and word.text.endswith(("s", "'")):
+            if tag == "NE" and index == first:
+                country = self._names.country_of_name(text)
+                if country and text.endswith(("s", "'")):
                     return country
         if prefix:
             country = self._names.country_of_name(prefix)
@@ -124,35 +129,29 @@ class NominalFinder:
                 return country
         # After an organisation's prefix (``NASA-Direktor in China``) a place phrase says
         # where the person is, not whose official they are.
-        return self._genitive_country(doc, head + 1, end, places=not prefix)
+        return self._genitive_country(tokens, head + 1, end, places=not prefix)
 
     def _genitive_country(
-        self, doc: Doc, index: int, end: int, *, places: bool = True
+        self, tokens: TokenView, index: int, end: int, *, places: bool = True
     ) -> str | None:
         """``… der iranischen Streitkräfte``, ``… Russlands``, ``… des russischen …``."""
         if index >= end:
             return None
-        token = doc[index]
-        if token.tag_ == "NE":
-            country = self._names.country_of_name(token.text)
-            return country if country and token.text.endswith("s") else None
-        if (
-            places
-            and token.lower_ in ("in", "aus")
-            and index + 1 < end
-            and doc[index + 1].tag_ == "NE"
-        ):
-            return self._names.country_of_name(doc[index + 1].text)  # "die Opposition in Serbien"
-        if token.lower_ not in _GENITIVE_ARTICLES:
+        texts, tags, lower = tokens.texts, tokens.tags, tokens.lowers[index]
+        if tags[index] == "NE":
+            country = self._names.country_of_name(texts[index])
+            return country if country and texts[index].endswith("s") else None
+        if places and lower in ("in", "aus") and index + 1 < end and tags[index + 1] == "NE":
+            return self._names.country_of_name(texts[index + 1])  # "die Opposition in Serbien"
+        if lower not in _GENITIVE_ARTICLES:
             return None
         for offset in range(index + 1, min(end, index + 5)):
-            word = doc[offset]
-            if word.tag_ == "ADJA":
-                country = self._names.country_of_adjective(word.text)
+            if tags[offset] == "ADJA":
+                country = self._names.country_of_adjective(texts[offset])
                 if country:
                     return country
-            elif word.tag_ in ("NN", "NE"):
-                return self._names.country_of_name(word.text) if word.tag_ == "NE" else None
+            elif tags[offset] in ("NN", "NE"):
+                return self._names.country_of_name(texts[offset]) if tags[offset] == "NE" else None
         return None
 
 
@@ -168,18 +167,19 @@ def _plural(text: str, role: str, determiner: str) -> bool:
     return determiner == "die" and surface != base and not surface.endswith("in")
 
 
-def _phrase_start(doc: Doc, head: int, start: int) -> int:
+def _phrase_start(tokens: TokenView, head: int, start: int) -> int:
     """Walk left over adjectives, a determiner and a country genitive (``Irans``)."""
+    tags = tokens.tags
     index = head
     while index - 1 >= start:
-        previous = doc[index - 1]
-        if previous.tag_ in _PREMODIFIER_TAGS and previous.tag_ != "ADV":
+        previous = tags[index - 1]
+        if previous in _PREMODIFIER_TAGS and previous != "ADV":
             index -= 1
-            if previous.tag_ in _DETERMINER_TAGS:
+            if previous in _DETERMINER_TAGS:
                 break
-        elif previous.tag_ == "KON" and index - 2 >= start and doc[index - 2].tag_ == "ADJA":
+        elif previous == "KON" and index - 2 >= start and tags[index - 2] == "ADJA":
             index -= 1
-        elif previous.tag_ == "NE" and previous.text.endswith("s") and index == head:
+        elif previous == "NE" and tokens.texts[index - 1].endswith("s") and index == head:
             index -= 1
             break
         else:
@@ -187,18 +187,22 @@ def _phrase_start(doc: Doc, head: int, start: int) -> int:
     return index
 
 
-def subject_like(doc: Doc, first: int, sentence_start: int) -> bool:
+def subject_like(tokens: TokenView, first: int, sentence_start: int) -> bool:
     """Nominative-looking phrase at the clause start or right after the finite verb."""
-    token = doc[first]
-    if token.tag_ == "ART" and token.lower_ not in _NOMINATIVE_ARTICLES:
+    if tokens.tags[first] == "ART" and tokens.lowers[first] not in _NOMINATIVE_ARTICLES:
         return False
     if first == sentence_start:
         return True
-    previous = doc[first - 1]
-    if previous.tag_ in ("$,", "KON", "$(", "$.") or previous.text == ":":
+    previous = tokens.tags[first - 1]
+    if previous in ("$,", "KON", "$(", "$.") or tokens.texts[first - 1] == ":":
         return True
-    return previous.tag_ in ("VVFIN", "VAFIN", "VMFIN")
+    return previous in ("VVFIN", "VAFIN", "VMFIN")
 
 
-def governed_by_preposition(doc: Doc, first: int, sentence_start: int) -> bool:
-    return first > sentence_start and doc[first - 1].tag_ in ("APPR", "APPRART", "APPO", "KOKOM")
+def governed_by_preposition(tokens: TokenView, first: int, sentence_start: int) -> bool:
+    return first > sentence_start and tokens.tags[first - 1] in (
+        "APPR",
+        "APPRART",
+        "APPO",
+        "KOKOM",
+    )

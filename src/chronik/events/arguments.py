@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from chronik.entities.recognise import EntityResult
 from chronik.events.groups import GroupResolver
+from chronik.language.tokens_view import view
 from chronik.model import Actor, Entity
 from chronik.quotes.phrases import FINITE, clause_bounds, subject
 
@@ -196,7 +197,8 @@ class Arguments:
         return first, last
 
     def _governing_verb(self, trigger: int, start: int, end: int) -> int | None:
-        finite = [i for i in range(start, end) if self.doc[i].tag_ in FINITE]
+        tags = view(self.doc).tags
+        finite = [i for i in range(start, end) if tags[i] in FINITE]
         before = [i for i in finite if i < trigger]
         return before[-1] if before else (finite[0] if finite else None)
 
@@ -219,7 +221,8 @@ class Arguments:
         self, preposition: str, trigger: int, start: int, end: int, agent: bool = False
     ) -> tuple[int, int] | None:
         """``mit X`` nearest after the trigger (nouns), else anywhere in the clause."""
-        positions = [i for i in range(start, end) if self.doc[i].lower_ == preposition]
+        lowers = view(self.doc).lowers
+        positions = [i for i in range(start, end) if lowers[i] == preposition]
         positions.sort(key=lambda i: (i < trigger, abs(i - trigger)))
         for index in positions:
             before = self.doc[index - 1] if index > start else None

@@ -33,6 +33,7 @@ from chronik.events.readings import (
 from chronik.kb.geography import Gazetteer
 from chronik.language.docbuild import text_of
 from chronik.language.parsed import Parsed
+from chronik.language.tokens_view import view
 from chronik.model import Actor, Entity, Event, EventDate, Location, Quote, Span
 from chronik.quotes.lexicon import SpeechLexicon
 from chronik.quotes.phrases import clause_bounds
@@ -115,11 +116,13 @@ class EventCoder:
         """Trigger readings with their word, and the words each construction consumed."""
         found: list[tuple[Trigger, int]] = []
         consumed: dict[tuple[str, int], set[int]] = {}
-        lemmas = [t.lemma_ for t in doc[start:end]]
-        candidates = {c for lemma in set(lemmas) for c in self._lexicon.constructions_for(lemma)}
-        keys = [fold_lemma(lemma) for lemma in lemmas] if candidates else []
+        tokens = view(doc)
+        lemmas = tokens.lemmas[start:end]
+        keys = [fold_lemma(lemma) for lemma in lemmas]
+        present = set(keys)
+        candidates = {c for key in present for c in self._lexicon.anchored_constructions(key)}
         for trigger in sorted(candidates, key=lambda c: c.trigger):
-            if trigger.pattern is None:
+            if trigger.pattern is None or not trigger.pattern.possible_in(present):
                 continue
             positions = trigger.pattern.match_folded(keys)
             if positions and (not trigger.pattern.slots or _zu_infinitive(doc, start, end)):
@@ -128,14 +131,16 @@ class EventCoder:
                     consumed[(trigger.trigger, start + positions[0])] = {
                         start + position for position in positions
                     }
+        # Words a construction took keep its reading alone (later words are never in it).
+        construction_words = {other for _, other in found}
+        tags = tokens.tags
         for index in range(start, end):
-            token = doc[index]
-            pos = "verb" if token.tag_ in _VERB_TAGS else "noun" if token.tag_ == "NN" else None
-            if pos is None or token.tag_ == "ADJA":
+            tag = tags[index]
+            pos = "verb" if tag in _VERB_TAGS else "noun" if tag == "NN" else None
+            if pos is None or index in construction_words:
                 continue
-            readings = self._lexicon.triggers_for(token.lemma_, pos)
-            if all(index != other for _, other in found):
-                found.extend((reading, index) for reading in readings)
+            readings = self._lexicon.triggers_for(tokens.lemmas[index], pos)
+            found.extend((reading, index) for reading in readings)
         return found, consumed
 
     def _event(

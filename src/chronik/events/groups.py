@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 from chronik.entities.recognise import EntityResult
 from chronik.errors import ResourceError
 from chronik.events.lexicon import fold
+from chronik.language.tokens_view import view
 from chronik.model import Entity
 from chronik.tables import load_table
 
@@ -174,13 +175,14 @@ def _coordinations(
 ) -> list[Coordination]:
     """Runs of state mentions joined only by ``und``/``sowie``/commas, two or more countries."""
     order = sorted(range(len(entities.mentions)), key=lambda i: entities.mentions[i].start)
+    lowers = view(doc).lowers
     found: list[Coordination] = []
     run: list[int] = []
 
     def close() -> None:
         countries = [country_of(i) or "" for i in run]
         first = entities.mentions[run[0]]
-        joined = {t.lower_ for t in doc[first.end : entities.mentions[run[-1]].start]}
+        joined = set(lowers[first.end : entities.mentions[run[-1]].start])
         if len(set(countries)) == len(countries) >= 2 and joined & {"und", "sowie"}:
             found.append(
                 Coordination(
@@ -198,7 +200,7 @@ def _coordinations(
             continue
         if run:
             previous = entities.mentions[run[-1]]
-            between = [t.lower_ for t in doc[previous.end : mention.start]]
+            between = lowers[previous.end : mention.start]
             if between and set(between) <= _LINKS and mention.sentence == previous.sentence:
                 run.append(index)
                 continue

@@ -51,6 +51,7 @@ _TARGET = re.compile(r"acc|dat|gen|prep:\w+")
 _MIN_REST = 3  # letters a modifier must leave ("Rüstungs|export")
 _MIN_MODIFIER = 4  # letters before a head ("Stich|wahl", not "Aus|wahl")
 _T = TypeVar("_T")
+_MEMO_LIMIT = 100_000  # lemmas whose context is remembered before the memo starts afresh
 _FLAGS = ("reciprocal", "reflexive", "requires_target", "negative_polarity")
 
 
@@ -92,6 +93,11 @@ class Pattern:
     def match(self, lemmas: Sequence[str]) -> tuple[int, ...] | None:
         """Indices of one occurrence in a clause's lemmas, or None (greedy, left to right)."""
         return self.match_folded([fold(lemma) for lemma in lemmas])
+
+    def possible_in(self, present: set[str]) -> bool:
+        """Whether every part has some alternative among ``present`` (a clause's folded
+        lemmas): a cheap test that rules out most patterns before ``match_folded``."""
+        return all(not part.isdisjoint(present) for group in self.groups for part in group.parts)
 
     def match_folded(self, keys: list[str]) -> tuple[int, ...] | None:
         """``match`` on lemmas already folded (fold a sentence once, not per pattern)."""
@@ -188,6 +194,9 @@ class _Indexes:
     exact: dict[str, tuple[Trigger, ...]]  # trigger or variant as written
     folded: dict[str, tuple[Trigger, ...]]  # the same, folded
     parts: dict[str, tuple[Trigger, ...]]  # folded pattern lemma -> constructions
+    # Each construction once more, under the alternatives of one part it cannot match
+    # without (its rarest): a clause lacking all of them cannot hold the construction.
+    anchors: dict[str, tuple[Trigger, ...]]
     words: dict[str, ContextWord]  # whole lemmas, as written and folded
     modifiers: tuple[tuple[str, str], ...]  # (folded stem, context), longest first
     heads: tuple[tuple[str, str], ...]
@@ -202,6 +211,10 @@ class EventLexicon:
     context_words: tuple[ContextWord, ...]
     cues: tuple[ModalityCue, ...]
     _index: _Indexes = field(repr=False, compare=False)
+    # context_of per lemma, remembered: its stem scans run for every lemma of a clause.
+    _contexts: dict[str, str | None] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @classmethod
     def load(cls) -> EventLexicon:
@@ -233,8 +246,22 @@ class EventLexicon:
         """Constructions whose pattern contains this lemma (to check when it occurs)."""
         return self._index.parts.get(fold(lemma), ())
 
+    def anchored_constructions(self, key: str) -> tuple[Trigger, ...]:
+        """Constructions filed under this folded lemma as their anchor. Every construction
+        a clause can hold is filed under one of its folded lemmas (a subset of what
+        ``constructions_for`` gives for them)."""
+        return self._index.anchors.get(key, ())
+
     def context_of(self, lemma: str) -> str | None:
         """The context a word sets: whole lemma, else longest modifier, else longest head."""
+        if lemma in self._contexts:
+            return self._contexts[lemma]
+        if len(self._contexts) >= _MEMO_LIMIT:
+            self._contexts.clear()
+        found = self._contexts[lemma] = self._context_of(lemma)
+        return found
+
+    def _context_of(self, lemma: str) -> str | None:
         word = self._index.words.get(lemma) or self._index.words.get(fold(lemma))
         if word is not None:
             return word.context
@@ -392,12 +419,20 @@ def _indexes(
     folded = _group(
         ((fold(key), t) for t in single for key in {t.trigger, *t.variants}), by_weight=True
     )
-    parts = _group((lemma, t) for t in triggers if t.pattern for lemma in t.pattern.lemmas)
+    patterned = [t for t in triggers if t.pattern]
+    parts = _group((lemma, t) for t in patterned for lemma in t.pattern.lemmas)  # type: ignore[union-attr]
+    uses = {lemma: len(found) for lemma, found in parts.items()}
+    anchors = _group(
+        (lemma, t)
+        for t in patterned
+        for lemma in _anchor_part(t.pattern, uses)  # type: ignore[arg-type]
+    )
     whole = {key: w for w in reversed(words) if w.pos != "prefix" for key in (w.word, fold(w.word))}
     return _Indexes(
         exact=exact,
         folded=folded,
         parts=parts,
+        anchors=anchors,
         words=whole,
         modifiers=_stems(words, ("modifier", "both")),
         heads=_stems(words, ("head", "both")),
@@ -408,6 +443,15 @@ def _indexes(
             if c.kind in {"lemma", "form"}
         ),
     )
+
+
+def _anchor_part(pattern: Pattern, uses: dict[str, int]) -> frozenset[str]:
+    """The part of a pattern whose alternatives are the rarest in the lexicon (``Gast``
+    rather than ``zu`` or ``sein``): the fewest constructions share them."""
+    parts = [part for group in pattern.groups for part in group.parts]
+    if not parts:
+        return frozenset()  # a pattern of slots alone matches no clause
+    return min(parts, key=lambda part: (sum(uses.get(lemma, 0) for lemma in part), len(part)))
 
 
 def _group(pairs: Iterable[tuple[str, _T]], by_weight: bool = False) -> dict[str, tuple[_T, ...]]:

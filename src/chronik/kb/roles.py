@@ -36,6 +36,7 @@ KINDS = frozenset(
     )
 )
 COLUMNS = ("role", "forms", "sector", "sector2", "kind", "singular_office", "english", "note")
+_MEMO_LIMIT = 100_000  # surfaces whose reading is remembered before the memo starts afresh
 
 # Prefixes written before a role, with or without a hyphen, and what they mean.
 _PREFIX_QUALIFIERS = {
@@ -103,6 +104,9 @@ class Roles:
     def __init__(self, roles: Iterable[Role]) -> None:
         self._roles: dict[str, Role] = {}
         self._by_form: dict[str, Role] = {}
+        # Surfaces already read (every noun of an article is asked about): RoleMatch is
+        # frozen, so one reading can be handed out again. Bounded like a cache.
+        self._matches: dict[str, RoleMatch | None] = {}
         for role in roles:
             if role.role in self._roles:
                 raise ResourceError(f"roles.tsv: duplicate role {role.role}")
@@ -142,6 +146,14 @@ class Roles:
 
     def match(self, surface: str) -> RoleMatch | None:
         """Read a surface as a role with its qualifiers, or None when it names no role."""
+        if surface in self._matches:
+            return self._matches[surface]
+        if len(self._matches) >= _MEMO_LIMIT:
+            self._matches.clear()
+        found = self._matches[surface] = self._read(surface)
+        return found
+
+    def _read(self, surface: str) -> RoleMatch | None:
         words = surface.split()
         if not words:
             return None

@@ -24,9 +24,22 @@ class LanguageIdentifier:
     def identify(self, text: str, min_letters: int = 20) -> Identified:
         """The language of ``text``, or None when there are too few letters to tell."""
         sample = text[:SAMPLE_CHARS]
-        if sum(char.isalpha() for char in sample) < min_letters:
+        if not _has_letters(sample, min_letters):
             return Identified(None, 0.0)
         language, confidence = self._model.classify(sample)
         if confidence < MIN_CONFIDENCE:
             return Identified(None, float(confidence))
         return Identified(str(language), float(confidence))
+
+
+def _has_letters(text: str, minimum: int) -> bool:
+    """Whether ``text`` has at least ``minimum`` letters; stops counting once it has."""
+    if minimum <= 0:
+        return True
+    count = 0
+    for char in text:
+        if char.isalpha():
+            count += 1
+            if count >= minimum:
+                return True
+    return False

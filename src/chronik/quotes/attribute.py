@@ -13,6 +13,7 @@ from chronik.entities.recognise import EntityResult
 from chronik.entities.records import Mention
 from chronik.language.docbuild import text_of
 from chronik.language.parsed import Parsed
+from chronik.language.tokens_view import view
 from chronik.model import Quote, Span
 from chronik.quotes.direct import DirectQuotes
 from chronik.quotes.indirect import IndirectSpeech
@@ -239,20 +240,21 @@ def _reported_mood(doc: Doc, start: int, end: int, inside: set[int]) -> bool:
     ``wollte``) and none is a plain indicative main verb first; verbs of subordinate
     clauses (``Als die Polizei kam, …``) do not count."""
     subordinate = False
+    tokens = view(doc)
     for index in range(start, end):
         if index in inside:
             continue
-        token = doc[index]
-        if token.text in (",", ";", ":", "–"):
+        tag, lower = tokens.tags[index], tokens.lowers[index]
+        if tokens.texts[index] in (",", ";", ":", "–"):
             subordinate = False
             continue
-        if token.tag_ in _SUBORDINATORS or (index == start and token.lower_ in ("als", "wenn")):
+        if tag in _SUBORDINATORS or (index == start and lower in ("als", "wenn")):
             subordinate = True
         if subordinate:
             continue
-        if is_subjunctive(doc, index) and token.lower_ not in _CONDITIONAL:
+        if is_subjunctive(doc, index) and lower not in _CONDITIONAL:
             return True
-        if token.tag_ in FINITE and token.tag_ != "VAFIN" and not is_subjunctive(doc, index):
+        if tag in FINITE and tag != "VAFIN" and not is_subjunctive(doc, index):
             return False
     return False
 

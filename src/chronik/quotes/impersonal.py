@@ -16,6 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from chronik.entities.records import Mention
+from chronik.language.tokens_view import view
 from chronik.quotes.content import clause_kind, content_comma, content_span
 from chronik.quotes.lexicon import SpeechLexicon
 from chronik.quotes.phrases import FINITE, clause_bounds, noun_phrase, speech_verb, trim_punctuation
@@ -23,6 +24,7 @@ from chronik.quotes.records import Found
 from chronik.quotes.sources import extend_source
 
 _PERCEPTION = frozenset({"hören", "lesen", "erfahren", "vernehmen"})
+_FRAME_WORDS = _PERCEPTION | {"geheißen", "bekannt"}
 _NOT_CONTENT_START = frozenset({"PRELS", "PRELAT", "KOUS", "KOUI", "KON", "APPR"})
 _WERDEN = frozenset({"wird", "wurde", "werden", "wurden", "worden", "geworden", "würde"})
 _SOURCE_PREPOSITIONS = {
@@ -39,8 +41,11 @@ class ImpersonalFrames:
 
     def frame_at(self, doc: Doc, index: int, start: int, end: int) -> tuple[str, list[int]] | None:
         """The kind and cue tokens of an impersonal frame whose verb is at ``index``."""
+        tokens = view(doc)
+        word, tag = tokens.lowers[index], tokens.tags[index]
+        if tag != "VVPP" and word not in _FRAME_WORDS and tokens.lemmas[index] != "heißen":
+            return None  # no frame can start here: skip the checks below
         token = doc[index]
-        word = token.lower_
         if token.lemma_ == "heißen" or word == "geheißen":
             near = (index - 1, index + 1, index - 2)
             es = next((i for i in near if start <= i < end and doc[i].lower_ == "es"), None)
@@ -73,7 +78,14 @@ class ImpersonalFrames:
         self, doc: Doc, start: int, end: int, mentions: list[Mention], taken: list[Found]
     ) -> list[Found]:
         found: list[Found] = []
+        tokens = view(doc)
         for index in range(start, end):
+            if (
+                tokens.tags[index] != "VVPP"
+                and tokens.lowers[index] not in _FRAME_WORDS
+                and tokens.lemmas[index] != "heißen"
+            ):
+                continue  # frame_at would say None
             frame = self.frame_at(doc, index, start, end)
             if frame is None or any(q.cue and index in q.cue for q in taken + found):
                 continue

@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from chronik.entities.records import Mention
+from chronik.language.tokens_view import view
 from chronik.quotes.addressees import addressee
 from chronik.quotes.content import (
     clause_kind,
@@ -23,6 +24,7 @@ from chronik.quotes.impersonal import ImpersonalFrames
 from chronik.quotes.lexicon import SpeechLexicon, SpeechVerb
 from chronik.quotes.phrases import (
     FINITE,
+    VERB_FORMS,
     clause_bounds,
     cue_tokens,
     mention_or_phrase,
@@ -38,6 +40,8 @@ _WIE_REACH = 15  # tokens of a "wie X mitteilte" clause
 _COMPARATIVE = frozenset({"so", "genauso", "ebenso", "anders", "wie"})
 _NAMING = frozenset({"nennen", "bezeichnen"})  # "wie er sich nannte" names, reports nothing
 _REPORTED_CLASSES = frozenset({"directive", "commissive"})
+# The words _markers reads a marker from; any other word is skipped at once.
+_MARKER_WORDS = frozenset({"laut", "nach", "gemäß", "wie", "demnach", "danach", "zufolge", "so"})
 
 
 class IndirectSpeech:
@@ -59,11 +63,14 @@ class IndirectSpeech:
         if found:
             return found
         found = self._markers(doc, start, end, mentions, previous)
+        lowers, tags = view(doc).lowers, view(doc).tags
         for index in _frames_first(doc, start, end):
+            if tags[index] not in VERB_FORMS:
+                continue  # speech_verb would say None
             verb = speech_verb(doc, index, self._lexicon)
             if verb is None or not _finite_or_perfect(doc, index, start):
                 continue
-            if verb.reflexive == "no" and index + 1 < end and doc[index + 1].lower_ == "sich":
+            if verb.reflexive == "no" and index + 1 < end and lowers[index + 1] == "sich":
                 continue  # "sich befinden" locates, "befinden" judges
             quote = self._complement(doc, index, verb, start, end, separable, mentions)
             if quote is not None and not _overlaps(quote, found):
@@ -240,8 +247,11 @@ class IndirectSpeech:
         previous: tuple[int, int] | None = None,
     ) -> list[Found]:
         found = []
+        lowers = view(doc).lowers
         for index in range(start, end):
-            word = doc[index].lower_
+            word = lowers[index]
+            if word not in _MARKER_WORDS:
+                continue
             if word == "laut" and doc[index].tag_ in ("APPR", "ADJD", "ADV"):
                 quote = _prepositional(doc, index, index + 1, end, mentions)
             elif word in ("nach", "gemäß"):
@@ -404,22 +414,27 @@ def _overlaps(quote: Found, others: list[Found]) -> bool:
 
 def _finite_or_perfect(doc: Doc, index: int, start: int) -> bool:
     """A finite speech verb, or its participle with an auxiliary (``hat gefordert``)."""
-    if doc[index].tag_ in FINITE:
+    tokens = view(doc)
+    if tokens.tags[index] in FINITE:
         return True
-    if doc[index].tag_ != "VVPP":
+    if tokens.tags[index] != "VVPP":
         return False
     left, _ = clause_bounds(doc, index, start, index + 1)
-    return any(t.tag_ == "VAFIN" and t.lemma_ in ("haben", "sein") for t in doc[left:index])
+    return any(
+        tokens.tags[i] == "VAFIN" and tokens.lemmas[i] in ("haben", "sein")
+        for i in range(left, index)
+    )
 
 
 def _frames_first(doc: Doc, start: int, end: int) -> list[int]:
     """Token indices of a sentence, a closing frame first: in ``Beide Länder hätten
     vereinbart, Daten auszutauschen, sagte Lehtonen.`` the whole report is Lehtonen's,
     and the speech act inside it is part of what she said, not a quote of its own."""
-    last_comma = max((i for i in range(start, end) if doc[i].text == ","), default=None)
-    if last_comma is None or last_comma + 1 >= end or doc[last_comma + 1].tag_ != "VVFIN":
+    texts, tags = view(doc).texts, view(doc).tags
+    last_comma = max((i for i in range(start, end) if texts[i] == ","), default=None)
+    if last_comma is None or last_comma + 1 >= end or tags[last_comma + 1] != "VVFIN":
         return list(range(start, end))
-    if any(doc[i].tag_ in FINITE for i in range(last_comma + 2, end)):
+    if any(tags[i] in FINITE for i in range(last_comma + 2, end)):
         return list(range(start, end))
     frame = last_comma + 1
     return [frame, *(i for i in range(start, end) if i != frame)]

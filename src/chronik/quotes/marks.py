@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from chronik.language.docbuild import text_of
 from chronik.language.parsed import Parsed
+from chronik.language.tokens_view import view
 
 _OUTER_CLOSERS = {
     "„": ("“", "”", '"'),
@@ -53,23 +54,24 @@ def _paragraphs(parsed: Parsed) -> list[tuple[int, int, int]]:
 
 def _in_paragraph(doc: Doc, first: int, after: int, paragraph: int) -> list[MarkedSpan]:
     spans = []
+    texts = view(doc).texts
     index = first
     while index < after:
-        token = doc[index]
-        closers = _OUTER_CLOSERS.get(token.text)
-        if closers is None or (token.text == _STRAIGHT and not _opens(doc, index)):
+        text = texts[index]
+        closers = _OUTER_CLOSERS.get(text)
+        if closers is None or (text == _STRAIGHT and not _opens(doc, index)):
             index += 1
             continue
         closer = next(
             (
                 i
                 for i in range(index + 1, after)
-                if doc[i].text in closers
+                if texts[i] in closers
                 and not (
-                    doc[i].text == _STRAIGHT
+                    texts[i] == _STRAIGHT
                     and _opens(doc, i)
                     and i + 1 < after
-                    and doc[i + 1].text[:1].isalpha()
+                    and texts[i + 1][:1].isalpha()
                 )
             ),
             None,
@@ -94,6 +96,7 @@ def _opens(doc: Doc, index: int) -> bool:
 
 
 def _trim(doc: Doc, start: int, end: int) -> int:
-    while end > start and doc[end - 1].is_space:
+    texts = view(doc).texts
+    while end > start and texts[end - 1].isspace():  # spaCy's is_space
         end -= 1
     return end

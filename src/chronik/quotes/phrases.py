@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from chronik.entities.records import Mention
+from chronik.language.tokens_view import view
 from chronik.quotes.lexicon import SpeechLexicon, SpeechVerb
 from chronik.quotes.sources import COMMON_NOUNS, FINITE, NOUNS, extend_source
 
@@ -24,15 +25,20 @@ _NON_NOMINATIVE = frozenset({"dem", "den", "des", "einem", "einen", "eines"})
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "–", "—", "(", ")", "„", "“", "”", "»", "«", '"'})
 _SENTENCE_END = frozenset({".", "!", "?"})
 _CONJUNCT_TAGS = frozenset({"KOUS", "KON", "PRELS", "PWS", "PWAV"})
+_CLAUSE_ENDS = _CLAUSE_BREAKS | _SENTENCE_END
+# The tags of words speech_verb reads: finite verbs, participles and infinitives.
+VERB_FORMS = FINITE | {"VVPP", "VVINF"}
 
 
 def speech_verb(doc: Doc, index: int, lexicon: SpeechLexicon) -> SpeechVerb | None:
     """The speech verb a finite verb or participle stands for (the language layer has
     already joined a detached particle to its lemma)."""
-    token = doc[index]
-    if token.tag_ not in FINITE and token.tag_ not in ("VVPP", "VVINF"):
+    tokens = view(doc)
+    tag = tokens.tags[index]
+    if tag not in VERB_FORMS:
         return None
-    return lexicon.verb(token.lemma_) or lexicon.verb(f"davon {token.lemma_}")
+    lemma = tokens.lemmas[index]
+    return lexicon.verb(lemma) or lexicon.verb(f"davon {lemma}")
 
 
 def cue_tokens(index: int, separable: dict[int, int]) -> list[int]:
@@ -44,18 +50,19 @@ def clause_bounds(doc: Doc, index: int, start: int, end: int) -> tuple[int, int]
     """The clause around ``index``: between commas, colons and sentence ends. Leftwards
     it widens over commas that only set off an apposition (a stretch without a verb:
     ``Der Leiter des Programms, Klaus Stöhr, sagte``)."""
+    texts, tags = view(doc).texts, view(doc).tags
     left = _left_edge(doc, index, start)
-    while left - 1 > start and doc[left - 1].text == ",":
+    while left - 1 > start and texts[left - 1] == ",":
         segment = left - 1
-        while segment > start and doc[segment - 1].text not in _CLAUSE_BREAKS | _SENTENCE_END:
+        while segment > start and texts[segment - 1] not in _CLAUSE_ENDS:
             segment -= 1
         if segment == left - 1 or any(
-            t.tag_ in FINITE or t.tag_ in _CONJUNCT_TAGS for t in doc[segment : left - 1]
+            tag in FINITE or tag in _CONJUNCT_TAGS for tag in tags[segment : left - 1]
         ):
             break
         left = segment
     right = index + 1
-    while right < end and doc[right].text not in _CLAUSE_BREAKS | _SENTENCE_END:
+    while right < end and texts[right] not in _CLAUSE_ENDS:
         right += 1
     return left, right
 
@@ -63,15 +70,16 @@ def clause_bounds(doc: Doc, index: int, start: int, end: int) -> tuple[int, int]
 def _left_edge(doc: Doc, index: int, start: int) -> int:
     """Where the clause of ``index`` starts, looking left; a short bracket or quoted name
     without a verb is part of it (``Die Agentur (dpa) meldete``, ``„BBC News“ berichtet``)."""
+    texts = view(doc).texts
     left = index
     while left > start:
-        before = doc[left - 1]
-        if before.text in _ENCLOSURE_CLOSERS:
+        before = texts[left - 1]
+        if before in _ENCLOSURE_CLOSERS:
             opener = _opener_of(doc, left - 1, start)
             if opener is not None:
                 left = opener
                 continue
-        if before.text in _CLAUSE_BREAKS or before.text in _SENTENCE_END:
+        if before in _CLAUSE_ENDS:
             break
         left -= 1
     return left
@@ -244,17 +252,18 @@ def _mention_span(mentions: list[Mention], start: int, end: int) -> tuple[int, i
 
 def is_subjunctive(doc: Doc, index: int) -> bool:
     """Konjunktiv I, the mood of reported speech: ``sei``, ``habe``, ``werde``, ``liege``."""
-    token = doc[index]
-    word = token.lower_
+    tokens = view(doc)
+    word = tokens.lowers[index]
     if word in _SUBJUNCTIVE_FORMS:
         return True  # also when the tagger missed it ("habe" read as XY)
-    if token.tag_ not in FINITE:
+    tag = tokens.tags[index]
+    if tag not in FINITE:
         return False
     return (
         word.endswith("e")
         and not word.endswith("te")
-        and token.tag_ == "VVFIN"
-        and word != token.lemma_.lower()
+        and tag == "VVFIN"
+        and word != tokens.lemmas[index].lower()
         and not word.endswith("ie")
     )
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from chronik.errors import ResourceError
+from chronik.structure.prefilter import Required, required_words
 from chronik.tables import load_table
 
 # Separators between a related-article marker and the linked headline.
@@ -18,6 +19,7 @@ class BoilerplateCue:
     kind: str
     weight: float
     pattern: re.Pattern[str]
+    required: Required | None = None  # words the pattern cannot match without
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,11 @@ def _boilerplate_cues() -> tuple[BoilerplateCue, ...]:
     for number, row in enumerate(load_table(__package__, "boilerplate.tsv"), start=1):
         try:
             pattern = re.compile(row["pattern"])
-            cues.append(BoilerplateCue(row["kind"], float(row["weight"]), pattern))
+            cues.append(
+                BoilerplateCue(
+                    row["kind"], float(row["weight"]), pattern, required_words(row["pattern"])
+                )
+            )
         except (re.error, ValueError) as error:
             raise ResourceError(f"boilerplate.tsv row {number}: {error}") from error
     return tuple(cues)

@@ -15,6 +15,7 @@ from chronik.structure.cues import StructureCues
 from chronik.structure.fingerprints import Fingerprints
 from chronik.structure.head import mark_head
 from chronik.structure.paragraphs import Unit, split_units
+from chronik.structure.prefilter import Probe
 
 STRONG, WEAK = 1.0, 0.5
 # Lines following a bare "Mehr zum Thema:" that are headlines, not prose.
@@ -65,8 +66,9 @@ def segment(
 def boilerplate_score(text: str, cues: StructureCues) -> tuple[float, str | None]:
     """Sum of the weights of the distinct cues found, and the kind of the heaviest."""
     total, best, kind = 0.0, 0.0, None
+    probe = Probe(text)
     for cue in cues.boilerplate:
-        if cue.pattern.search(text):
+        if probe.may_match(cue.required) and cue.pattern.search(text):
             total += cue.weight
             if cue.weight > best:
                 best, kind = cue.weight, cue.kind
