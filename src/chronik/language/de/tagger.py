@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from chronik.language.de.viterbi import sentence_codes
+
 _FINITE = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 # Memo entries before a cache is cleared (bounds memory on very long runs).
 MAX_CACHE = 300_000
@@ -61,7 +63,7 @@ class GermanTagger:
         if not words:
             return [], []
         tagger = self._tagger
-        codes = tagger.tag_sent_viterbi([_for_tagger(word) for word in words])
+        codes = sentence_codes(tagger, [_for_tagger(word) for word in words])
         tags = [tagger.int2tag[code] for code in codes]
         # A name's lemma is its surface (HanTa lower-cases unknown names), so the costly
         # lemma analysis runs for the other words only.
