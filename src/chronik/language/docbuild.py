@@ -7,7 +7,7 @@ gap (line breaks, several spaces) becomes a whitespace token, as spaCy does itse
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -39,6 +39,19 @@ class TokenPlan:
         self.tags.append(tag)
         self.lemmas.append(lemma)
 
+    def add_sentence(
+        self, offsets: list[tuple[int, int]], tags: list[str], lemmas: list[str]
+    ) -> None:
+        """The tokens of one sentence at once (its first token starts the sentence)."""
+        if not offsets:
+            return
+        self.starts.extend(start for start, _ in offsets)
+        self.ends.extend(end for _, end in offsets)
+        self.sent_starts.append(True)
+        self.sent_starts.extend([False] * (len(offsets) - 1))
+        self.tags.extend(tags)
+        self.lemmas.extend(lemmas)
+
     def add_plain(self, text: str, start: int, end: int) -> None:
         """Whitespace-separated tokens without tags, for text that is not analysed."""
         first = True
@@ -47,54 +60,61 @@ class TokenPlan:
             first = False
 
 
-@dataclass
-class _Columns:
-    words: list[str] = field(default_factory=list)
-    spaces: list[bool] = field(default_factory=list)
-    sent_starts: list[bool] = field(default_factory=list)
-    tags: list[str] = field(default_factory=list)
-    lemmas: list[str] = field(default_factory=list)
-
-    def token(self, word: str, sent_start: bool, tag: str, lemma: str) -> None:
-        self.words.append(word)
-        self.spaces.append(False)
-        self.sent_starts.append(sent_start)
-        self.tags.append(tag)
-        self.lemmas.append(lemma or word)
-
-    def gap(self, gap: str) -> None:
-        if not gap:
-            return
-        if gap == " " and self.words:
-            self.spaces[-1] = True
-            return
-        self.token(gap, False, SPACE_TAG if gap.isspace() else "", gap)
-
-
 def build_doc(vocab: Vocab, text: str, plan: TokenPlan) -> tuple[Doc, list[int]]:
     """The Doc, and for each planned token its index in the Doc (which adds space tokens)."""
+    # One flat loop over parallel columns: this runs for every token of every article.
     indices: list[int] = []
-    columns = _Columns()
+    words: list[str] = []
+    spaces: list[bool] = []
+    sent_starts: list[bool] = []
+    tags: list[str] = []
+    lemmas: list[str] = []
     position = 0
-    for index, start in enumerate(plan.starts):
-        columns.gap(text[position:start])
-        end = plan.ends[index]
-        indices.append(len(columns.words))
-        columns.token(
-            text[start:end], plan.sent_starts[index], plan.tags[index], plan.lemmas[index]
-        )
+    for start, end, sent_start, tag, lemma in zip(
+        plan.starts, plan.ends, plan.sent_starts, plan.tags, plan.lemmas, strict=True
+    ):
+        if start > position:
+            _gap(text[position:start], words, spaces, sent_starts, tags, lemmas)
+        word = text[start:end]
+        indices.append(len(words))
+        words.append(word)
+        spaces.append(False)
+        sent_starts.append(sent_start)
+        tags.append(tag)
+        lemmas.append(lemma or word)
         position = end
-    columns.gap(text[position:])
+    if position < len(text):
+        _gap(text[position:], words, spaces, sent_starts, tags, lemmas)
     doc = Doc(
         vocab,
-        words=columns.words,
-        spaces=columns.spaces,
-        sent_starts=columns.sent_starts or None,
-        tags=columns.tags or None,
-        lemmas=columns.lemmas or None,
+        words=words,
+        spaces=spaces,
+        sent_starts=sent_starts or None,
+        tags=tags or None,
+        lemmas=lemmas or None,
     )
     doc.user_data["text"] = text  # spaCy rebuilds doc.text on every access
     return doc, indices
+
+
+def _gap(
+    gap: str,
+    words: list[str],
+    spaces: list[bool],
+    sent_starts: list[bool],
+    tags: list[str],
+    lemmas: list[str],
+) -> None:
+    """Text between two tokens: one space is the previous token's trailing space, any
+    other gap a token of its own."""
+    if gap == " " and words:
+        spaces[-1] = True
+        return
+    words.append(gap)
+    spaces.append(False)
+    sent_starts.append(False)
+    tags.append(SPACE_TAG if gap.isspace() else "")
+    lemmas.append(gap)
 
 
 def text_of(doc: Doc) -> str:

@@ -62,10 +62,7 @@ class GermanLayer:
                 first = len(plan.starts)
                 words = [text[start:end] for start, end in tokenized.offsets]
                 tags, lemmas = self.tagger.tag(words) if tag else ([""] * len(words), words)
-                for offset, (start, end) in enumerate(tokenized.offsets):
-                    plan.add(
-                        start, end, sent_start=offset == 0, tag=tags[offset], lemma=lemmas[offset]
-                    )
+                plan.add_sentence(tokenized.offsets, tags, lemmas)
                 for verb, particle in attach_particles(words, tags, lemmas).items():
                     separable[first + verb] = first + particle
                 sentences.append((first, len(plan.starts), unit.role, number))

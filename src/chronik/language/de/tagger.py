@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from chronik.language.de.morphology import MorphologyModel
+from chronik.language.de.viterbi import sentence_codes
 
 _FINITE = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 # Memo entries before a cache is cleared (bounds memory on very long runs).
@@ -67,7 +68,7 @@ class GermanTagger:
         if not words:
             return [], []
         tagger = self._tagger
-        codes = tagger.tag_sent_viterbi([_for_tagger(word) for word in words])
+        codes = sentence_codes(tagger, [_for_tagger(word) for word in words])
         tags = [tagger.int2tag[code] for code in codes]
         # A name's lemma is its surface (HanTa lower-cases unknown names), so the costly
         # lemma analysis runs for the other words only.
