@@ -283,6 +283,7 @@ def _nominal_mention(nominal: Nominal, number: int) -> Mention:
             "ORG",
             nominal.institution,
             "institution",
+            kb_id=nominal.kb_id,
             country=nominal.country,
             sector=nominal.sector,
         )

@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from chronik.entities.names import NameIndex
 from chronik.kb.knowledge_base import KnowledgeBase
+from chronik.kb.organisations import kb_id as org_kb_id
 from chronik.language.tokens_view import TokenView, view
 
 _PREMODIFIER_TAGS = frozenset({"ART", "PPOSAT", "PDAT", "PIAT", "PWAT", "ADJA", "CARD", "ADV"})
@@ -36,6 +37,7 @@ class Nominal:
     org_prefix: str = ""
     gender: str | None = None
     plural: bool = False
+    kb_id: str | None = None  # a body the knowledge base knows (die Bundesregierung)
 
 
 class NominalFinder:
@@ -94,7 +96,7 @@ class NominalFinder:
     def _institution(self, tokens: TokenView, head: int, start: int, end: int) -> Nominal | None:
         institution = self._kb.institutions.by_form(tokens.texts[head])
         if institution is None:
-            return None
+            return self._state_body(tokens, head, start, end)
         first = _phrase_start(tokens, head, start)
         country = self._country(tokens, first, head, end, "")
         if country is None:
@@ -108,6 +110,31 @@ class NominalFinder:
             institution.sector or None,
             country,
             plural=institution.gender == "pl",
+        )
+
+    def _state_body(self, tokens: TokenView, head: int, start: int, end: int) -> Nominal | None:
+        """``die Bundesregierung``: a state body the knowledge base knows under a common
+        noun, which the name finder leaves alone; its own country unless the phrase names
+        another (``die österreichische Bundesregierung``)."""
+        bodies = [
+            body
+            for body in self._kb.organisations.by_name(tokens.texts[head])
+            if body.type == "state_body" and body.country
+        ]
+        if len(bodies) != 1:
+            return None
+        [body] = bodies
+        first = _phrase_start(tokens, head, start)
+        country = self._country(tokens, first, head, end, "")
+        return Nominal(
+            first,
+            head,
+            head + 1,
+            None,
+            body.name,
+            body.sector or None,
+            country or body.country,
+            kb_id=org_kb_id(body) if country in (None, body.country) else None,
         )
 
     def _country(
