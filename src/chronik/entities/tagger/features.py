@@ -21,12 +21,26 @@ from spacy.tokens import Doc
 from chronik.entities.lexicon import EntityLexicon
 from chronik.entities.names import NameIndex
 from chronik.entities.records import Mention
+from chronik.entities.tagger.word_lexicon import WordLexicon
 from chronik.kb.knowledge_base import KnowledgeBase
 
 WINDOW = 2
 _AFFIX_SIZES = (1, 2, 3, 4)
 _CONTEXT_KEYS = frozenset(
-    {"low", "tag", "sshape", "fn", "geo", "kbper", "kborg", "role", "title", "rule", "notname"}
+    {
+        "low",
+        "tag",
+        "sshape",
+        "fn",
+        "geo",
+        "kbper",
+        "kborg",
+        "role",
+        "title",
+        "rule",
+        "notname",
+        "lex",
+    }
 )
 _GEO_KINDS = ("country", "capital", "city", "region", "country_adjective", "demonym")
 _OPENING = frozenset({"„", "‚"})
@@ -73,6 +87,7 @@ class FeatureExtractor:
     kb: KnowledgeBase
     lexicon: EntityLexicon
     names: NameIndex
+    word_lexicon: WordLexicon
     _words: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     _word_features: dict[str, _WordFeatures] = field(default_factory=dict, repr=False)
 
@@ -80,7 +95,7 @@ class FeatureExtractor:
     @cache
     def load(cls) -> FeatureExtractor:
         kb = KnowledgeBase.load()
-        return cls(kb, EntityLexicon.load(), NameIndex(kb))
+        return cls(kb, EntityLexicon.load(), NameIndex(kb), WordLexicon.load())
 
     def sentence(
         self, doc: Doc, start: int, end: int, rule_mentions: Iterable[Mention] = ()
@@ -112,6 +127,12 @@ class FeatureExtractor:
             context.append((local, [f"tag={tag}", *rule]))
         for index in quoted(words):
             own[index].append("quoted=1")
+        for index in bracketed(words):
+            own[index].append("bracketed=1")
+        # A sentence-initial article or pronoun is capitalised by position alone.
+        opener = bool(words) and self.word_lexicon.is_function_word(words[0])
+        for index, flags in enumerate(capital_runs(words, skip_first=opener)):
+            own[index] += flags
         tags = [token.tag_ for token in tokens]
         lows = [word.lower() for word in words]
         return [_with_window(own, context, tags, lows, index) for index in range(length)]
@@ -131,6 +152,7 @@ class FeatureExtractor:
             features += [f"pre{n}={word[:n]}" for n in _AFFIX_SIZES if len(word) > n]
             features += [f"suf{n}={word[-n:]}" for n in _AFFIX_SIZES if len(word) > n]
             features += _word_flags(word)
+            features += self.word_lexicon.flags(word)
             features += self._lexical(word)
             features += [f"part:{flag}" for flag in self._hyphen_parts(word)]
             context = [item for item in features if item.split("=", 1)[0] in _CONTEXT_KEYS]
@@ -225,6 +247,47 @@ def quoted(words: Sequence[str]) -> list[int]:
         elif word in _CLOSING or (word in _EITHER and inside):
             inside = False
         elif inside:
+            found.append(index)
+    return found
+
+
+def capital_runs(words: Sequence[str], *, skip_first: bool = False) -> list[list[str]]:
+    """Where each token stands in its run of capitalised words (``caprun=first``,
+    ``mid``, ``last``, ``single``) and the run's length: a multi-word name is such a
+    run, and its edges are where the tagger's boundary errors are. ``skip_first``
+    leaves the first word out (``Die`` in ``Die Bürgermeisterin Petra Lang``)."""
+    flags: list[list[str]] = [[] for _ in words]
+    index = 1 if skip_first else 0
+    while index < len(words):
+        if not words[index][:1].isupper():
+            index += 1
+            continue
+        end = index
+        while end < len(words) and words[end][:1].isupper():
+            end += 1
+        size = end - index
+        for position in range(index, end):
+            if size == 1:
+                where = "single"
+            elif position == index:
+                where = "first"
+            else:
+                where = "last" if position == end - 1 else "mid"
+            flags[position] = [f"caprun={where}", f"caprunlen={min(size, 4)}"]
+        index = end
+    return flags
+
+
+def bracketed(words: Sequence[str]) -> list[int]:
+    """Indices of tokens inside round brackets: abbreviations and places of the name
+    before them (``Deutsche Bahn (DB)``, ``Neustadt (Hessen)``)."""
+    depth, found = 0, []
+    for index, word in enumerate(words):
+        if word == "(":
+            depth += 1
+        elif word == ")":
+            depth = max(depth - 1, 0)
+        elif depth:
             found.append(index)
     return found
 

@@ -3,6 +3,8 @@
     python -m chronik.entities.tagger.train --cross-validate 5
     python -m chronik.entities.tagger.train --out src/chronik/entities/tagger/data/ner.crfsuite
 
+(Both flags in one run print the cross-validated table, then retrain the shipped model.)
+
 Cross-validation deals contiguous blocks of sentences to folds (fixed seed) and scores
 strict outer PER/ORG/LOC spans on each held-out fold for three systems: the rules alone,
 the tagger alone, and their union (rule names linked to the knowledge base win where they
@@ -47,6 +49,7 @@ DEFAULT_PARAMS: dict[str, float] = {
 }
 # Mean F1 (all) over 5 folds, 2026-11-29: 0.05/0.05 0.685, 0.02/0.02 0.688, 0.02/0.2 0.687,
 # 0.2/0.02 0.688, 0.2/0.2 0.685; differences are within the spread of augmentation seeds.
+# With the lexicon and capitalised-run features, 300 iterations scored 0.717 vs 0.718.
 GRID = [(0.05, 0.05), (0.02, 0.02), (0.02, 0.2), (0.2, 0.02), (0.2, 0.2)]
 MIN_FREQ = 1.0  # features seen fewer times are dropped from the model
 
