@@ -150,9 +150,10 @@ def _literal_prefix(text: str) -> str:
     return text
 
 
-def _closing_paren(text: str) -> int | None:
-    """Index of the parenthesis closing the one at ``text[0]``."""
-    depth, index, in_class = 0, 0, False
+def _bracket_depths(text: str) -> tuple[list[tuple[int, str, int]], bool]:
+    """The unescaped characters of ``text`` outside character classes, each with the
+    group depth before it, and whether every bracket closes."""
+    found, depth, index, in_class = [], 0, 0, False
     while index < len(text):
         char = text[index]
         if char == "\\":
@@ -162,37 +163,28 @@ def _closing_paren(text: str) -> int | None:
             in_class = char != "]"
         elif char == "[":
             in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return index
+        else:
+            found.append((index, char, depth))
+            depth += (char == "(") - (char == ")")
         index += 1
-    return None
+    return found, depth == 0 and not in_class
+
+
+def _closing_paren(text: str) -> int | None:
+    """Index of the parenthesis closing the one at ``text[0]``."""
+    characters, _ = _bracket_depths(text)
+    return next((i for i, char, depth in characters if char == ")" and depth == 1), None)
 
 
 def _top_level_alternatives(text: str) -> list[str] | None:
     """``a|b(c|d)|e`` -> ``a``, ``b(c|d)``, ``e``; None when the brackets do not close."""
-    parts, depth, start, index, in_class = [], 0, 0, 0, False
-    while index < len(text):
-        char = text[index]
-        if char == "\\":
-            index += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
+    characters, balanced = _bracket_depths(text)
+    if not balanced:
+        return None
+    parts, start = [], 0
+    for index, char, depth in characters:
+        if char == "|" and depth == 0:
             parts.append(text[start:index])
             start = index + 1
-        index += 1
-    if depth != 0 or in_class:
-        return None
     parts.append(text[start:])
     return parts
