@@ -107,69 +107,133 @@ def _lemma(word: str, lemma: str) -> str:
 
 
 class CompoundHeads:
-    """German compounds are right-headed: a long capitalised word HanTa has not seen, made
-    of a known word (with its linking ``s``/``n``/``en``/``es``/``e``, or a hyphen) and a
-    known noun, takes that noun's tags, and its lemma is the unchanged front plus the
-    noun's lemma (``Verteidigungsministeriums`` → ``Verteidigungsministerium``).
-    Only capitalised nouns: a verb's or adjective's front can change its form
-    (``zurückzuweisen`` is an infinitive with zu, ``zuweisen`` is not)."""
+    """German compounds are right-headed: a long word HanTa has not seen, made of a
+    known front and a head, takes the head's tags, and its lemma is the unchanged front
+    plus the head's lemma (``Verteidigungsministeriums`` → ``Verteidigungsministerium``,
+    ``wirtschaftspolitischen`` → ``wirtschaftspolitisch``). The front is a known word
+    with its linking ``s``/``n``/``en``/``es``/``e``, or ends in a hyphen, or is itself
+    such a compound. The head is the longest known tail; failing that, the part after
+    the last hyphen, analysed in full (cheaper: the analysis costs the square of the
+    length). A capitalised word (or a hyphenated one with a capitalised last part)
+    needs a noun head; a lower-case word an adjective head. Verb heads are left alone: a
+    verb's front can change its form (``zurückzuweisen`` is an infinitive with zu,
+    ``zuweisen`` is not)."""
 
-    MIN_LENGTH = 12  # shorter words are cheap to analyse in full
+    MIN_LENGTH = 10  # shorter words are cheap to analyse in full
+    # Capitalised words of 10 or 11 letters without a hyphen are often names
+    # (``Beckenbauer``, ``Baumgarten``): only longer ones are split.
+    MIN_NOUN_LENGTH = 12
     MIN_FRONT = 3
     MIN_TAIL = 5
     LINKS = ("s", "n", "en", "es", "e")
+    NOUN_HEADS = ("NN",)
+    LOWER_HEADS = ("ADJ(A)", "ADJ(D)")
+    # After a hyphen the head may be short (``-Team``, ``-Chef``).
+    MIN_HYPHEN_TAIL = 2
 
     def __init__(self, tagger: Any) -> None:
+        self._tagger = tagger
         self._known: dict[str, Any] = tagger.cache
         self.noun = tagger.tag2int["NN"]
+        self._noun_heads = frozenset(tagger.tag2int[tag] for tag in self.NOUN_HEADS)
+        self._lower_heads = frozenset(tagger.tag2int[tag] for tag in self.LOWER_HEADS)
 
     def front_length(self, word: str) -> int | None:
-        """Length of the front of an unknown compound noun ``word``, or None."""
+        """Length of the front of an unknown compound ``word``, or None."""
         lower = word.lower()
-        if len(word) < self.MIN_LENGTH or not word[0].isupper() or len(lower) != len(word):
+        if len(word) < self.MIN_LENGTH or len(lower) != len(word) or lower in self._known:
             return None
-        if lower in self._known:
+        if len(word) < self.MIN_NOUN_LENGTH and word[0].isupper() and "-" not in word:
             return None
         for start in range(self.MIN_FRONT, len(lower) - self.MIN_TAIL + 1):
             readings = self._known.get(lower[start:])
-            if readings and readings[0][0] == self.noun and self._front(lower[:start], 2):
+            if (
+                readings
+                and readings[0][0] in self._heads(word, start)
+                and self._front(lower[:start], 3)
+            ):
                 return start
+        return self._analysed_head(word, lower)
+
+    def _analysed_head(self, word: str, lower: str) -> int | None:
+        """Front length when the part after the last hyphen, analysed in full, is a head
+        of the right part of speech. (Splitting after some known front instead breaks
+        derived words apart: ``Flüs|sigkeiten``.)"""
+        start = lower.rfind("-", 0, len(lower) - self.MIN_HYPHEN_TAIL) + 1
+        if start < 2:
+            return None
+        # The tagger's (memoised) analysis of the tail.
+        readings = self._tagger.analyze_forward(lower[start:])
+        if readings and max(readings, key=_score)[0] in self._heads(word, start):
+            return start
         return None
 
-    def _front(self, front: str, depth: int) -> bool:
-        """A known word, possibly with a linking element, or itself such a compound."""
-        if front.endswith("-") or front in self._known:
+    def _heads(self, word: str, start: int) -> frozenset[int]:
+        capital = word[start] if word[start - 1] == "-" else word[0]
+        return self._noun_heads if capital.isupper() else self._lower_heads
+
+    def _part(self, part: str) -> bool:
+        """A known word, possibly with a linking element."""
+        if part in self._known:
             return True
-        for link in self.LINKS:
-            if front.endswith(link) and front[: -len(link)] in self._known:
-                return True
+        # The word before a link has at least MIN_FRONT letters (not ``eu|s|kirchen``).
+        return any(
+            part.endswith(link)
+            and len(part) - len(link) >= self.MIN_FRONT
+            and part[: -len(link)] in self._known
+            for link in self.LINKS
+        )
+
+    def _front(self, front: str, depth: int) -> bool:
+        """A known word, possibly with a linking element, or a hyphenated front, or
+        itself such a compound (of at most ``depth`` parts)."""
+        if "-" in front:
+            last = front.rpartition("-")[2]
+            return not last or self._front(last, depth)
+        if self._part(front):
+            return True
         if depth <= 1:
             return False
         return any(
-            front[start:] in self._known and self._front(front[:start], depth - 1)
+            self._part(front[start:]) and self._front(front[:start], depth - 1)
             for start in range(self.MIN_FRONT, len(front) - self.MIN_FRONT + 1)
         )
+
+    @staticmethod
+    def head(word: str, front: int) -> str:
+        """The head as the tagger sees it: a capitalised compound's head capitalised."""
+        if word[0].isupper() and word[front - 1] != "-":
+            return word[front].upper() + word[front + 1 :]
+        return word[front:]
 
     def tag_word(self, analyse: Callable[..., Any]) -> Callable[..., Any]:
         def tag_word(word: str, *args: Any, **kwargs: Any) -> Any:
             front = self.front_length(word)
             if front is not None:
-                word = word[front].upper() + word[front + 1 :]
+                word = self.head(word, front)
             return analyse(word, *args, **kwargs)
 
         return tag_word
 
     def lemma(self, analyse: Callable[..., Any]) -> Callable[..., Any]:
         def lemma(word: str, code: int) -> tuple[str, str]:
-            front = self.front_length(word) if code == self.noun else None
+            front = self.front_length(word)
             if front is None:
                 return analyse(word, code, taglevel=1)
             tail, tag = analyse(word[front:], code, taglevel=1)
-            if word[front - 1] != "-":
+            # After a hyphen the head keeps its case in the word (``EU-Kommission``,
+            # ``15-jährig``); otherwise it is inside the word.
+            if word[front - 1] == "-" and word[front].isupper():
+                tail = tail[:1].upper() + tail[1:]
+            else:
                 tail = tail.lower()
             return word[:front] + tail, tag
 
         return lemma
+
+
+def _score(reading: tuple[int, float]) -> float:
+    return reading[1]
 
 
 class LemmaEndings:
