@@ -64,3 +64,8 @@ def test_zu_infinitive_keeps_its_full_analysis() -> None:
 def test_capitalised_word_needs_a_noun_head() -> None:
     # The same known adjective tail does not make a capitalised word a compound noun.
     assert HEADS.front_length("Umweltpolitischen") is None
+
+
+def test_unknown_part_after_a_place_name_keeps_the_name() -> None:
+    tags, lemmas = TAGGER.tag(["Die", "Wohnung", "liegt", "in", "Jena-Burgau", "."])
+    assert (tags[4], lemmas[4]) == ("NE", "Jena-Burgau")

@@ -112,12 +112,11 @@ class CompoundHeads:
     plus the head's lemma (``Verteidigungsministeriums`` → ``Verteidigungsministerium``,
     ``wirtschaftspolitischen`` → ``wirtschaftspolitisch``). The front is a known word
     with its linking ``s``/``n``/``en``/``es``/``e``, or ends in a hyphen, or is itself
-    such a compound. The head is the longest known tail; failing that, the part after
-    the last hyphen, analysed in full (cheaper: the analysis costs the square of the
-    length). A capitalised word (or a hyphenated one with a capitalised last part)
-    needs a noun head; a lower-case word an adjective head. Verb heads are left alone: a
-    verb's front can change its form (``zurückzuweisen`` is an infinitive with zu,
-    ``zuweisen`` is not)."""
+    such a compound. The head is the longest known tail of 5+ letters; failing that, the
+    part after the last hyphen (``-Chef``), unless a name precedes it. A capitalised
+    word (or a hyphenated one with a capitalised last part) needs a noun head; a
+    lower-case word an adjective head. Verb heads are left alone: a verb's front can change its form
+    (``zurückzuweisen`` is an infinitive with zu, ``zuweisen`` is not)."""
 
     MIN_LENGTH = 10  # shorter words are cheap to analyse in full
     # Capitalised words of 10 or 11 letters without a hyphen are often names
@@ -132,9 +131,10 @@ class CompoundHeads:
     MIN_HYPHEN_TAIL = 2
 
     def __init__(self, tagger: Any) -> None:
-        self._tagger = tagger
         self._known: dict[str, Any] = tagger.cache
+        self._tagger = tagger  # its analyze_forward is replaced (memoised) after this
         self.noun = tagger.tag2int["NN"]
+        self._name = tagger.tag2int["NE"]
         self._noun_heads = frozenset(tagger.tag2int[tag] for tag in self.NOUN_HEADS)
         self._lower_heads = frozenset(tagger.tag2int[tag] for tag in self.LOWER_HEADS)
 
@@ -156,15 +156,20 @@ class CompoundHeads:
         return self._analysed_head(word, lower)
 
     def _analysed_head(self, word: str, lower: str) -> int | None:
-        """Front length when the part after the last hyphen, analysed in full, is a head
-        of the right part of speech. (Splitting after some known front instead breaks
-        derived words apart: ``Flüs|sigkeiten``.)"""
+        """Front length when the part after the last hyphen, analysed alone (cheaper than
+        the whole word: the analysis costs the square of the length), is a head of the
+        right part of speech (``Online-Zugriffe``). After a name an unknown part is more
+        likely a name too: ``Jena-Burgau`` stays one word."""
         start = lower.rfind("-", 0, len(lower) - self.MIN_HYPHEN_TAIL) + 1
         if start < 2:
             return None
-        # The tagger's (memoised) analysis of the tail.
-        readings = self._tagger.analyze_forward(lower[start:])
-        if readings and max(readings, key=_score)[0] in self._heads(word, start):
+        readings = self._known.get(lower[start:])
+        if not readings:
+            before = self._known.get(lower[: start - 1].rpartition("-")[2])
+            if before and all(code == self._name for code, _ in before):
+                return None
+            readings = sorted(self._tagger.analyze_forward(lower[start:]), key=_score, reverse=True)
+        if readings and readings[0][0] in self._heads(word, start):
             return start
         return None
 
