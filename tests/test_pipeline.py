@@ -166,3 +166,15 @@ def test_pipeline_large_document_within_limit_is_analysed(resources: Resources) 
     article = chronik.analyze(text, resources=resources)
     assert len(article.structure.body) >= 59
     assert article.sentences[-1].end <= len(text)
+
+
+def test_pipeline_frees_the_word_forms_of_each_article(resources: Resources) -> None:
+    # A long run meets ever new word forms; spaCy's shared vocabulary must not keep them.
+    chronik.analyze("Vorlauf\n\nDer Minister traf am Montag seinen Kollegen.", resources=resources)
+    before = len(resources.vocab.strings)
+    chronik.analyze(
+        "Zollstreit\n\nDie Quantenkryptografieforscherin Wiebke Ostermöller widersprach "
+        "am Dienstag den Bienenzüchterverbänden aus Kleinsiebenbrunn.",
+        resources=resources,
+    )
+    assert len(resources.vocab.strings) == before

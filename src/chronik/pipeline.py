@@ -37,42 +37,45 @@ def analyze(
     name = id or "<text>"
     _check(text, name, resources)
     published_date = _iso_date(published, name)
-    segmentation = segment(
-        text, resources.cues, fingerprints=fingerprints, outlet=outlet, title_hint=title
-    )
-    analysed = segmentation.analysed()
-    identified = _identify(analysed, text, resources)
-    notes = []
-    language = identified.language
-    if language is None:
-        notes.append("language could not be identified (too little text); analysed as German")
-    entities, quotes, events = [], [], []
-    structure = to_structure(segmentation, text)
-    if language in FULL_LANGUAGES or language is None:
-        parsed = resources.german.process(text, analysed)
-        found = resources.entities.run(parsed, published_date)
-        entities = found.entities
-        quotes = resources.quotes.run(parsed, found)
-        day = dt.date.fromisoformat(published_date) if published_date else None
-        dateline = structure.dateline.text if structure.dateline else None
-        events = resources.events.run(parsed, found, ArticleContext(day, dateline, quotes))
-    else:
-        parsed = resources.generic.process(text, analysed, language=language)
-        notes.append(f"language is '{language}': entities, quotes and events are German-only")
-    return Article(
-        id=id or content_id(text),
-        text=text,
-        language=language,
-        published=published_date,
-        source=Source(outlet=outlet, url=url, domain=domain_of(url), title=title),
-        structure=structure,
-        sentences=_sentences(parsed, text),
-        entities=entities,
-        quotes=quotes,
-        events=events,
-        notes=notes,
-        chronik_version=__version__,
-    )
+    # spaCy interns every new word form and lemma in the shared vocabulary; those of
+    # this article are freed with it, or a long run would grow without bound.
+    with resources.vocab.memory_zone():
+        segmentation = segment(
+            text, resources.cues, fingerprints=fingerprints, outlet=outlet, title_hint=title
+        )
+        analysed = segmentation.analysed()
+        identified = _identify(analysed, text, resources)
+        notes = []
+        language = identified.language
+        if language is None:
+            notes.append("language could not be identified (too little text); analysed as German")
+        entities, quotes, events = [], [], []
+        structure = to_structure(segmentation, text)
+        if language in FULL_LANGUAGES or language is None:
+            parsed = resources.german.process(text, analysed)
+            found = resources.entities.run(parsed, published_date)
+            entities = found.entities
+            quotes = resources.quotes.run(parsed, found)
+            day = dt.date.fromisoformat(published_date) if published_date else None
+            dateline = structure.dateline.text if structure.dateline else None
+            events = resources.events.run(parsed, found, ArticleContext(day, dateline, quotes))
+        else:
+            parsed = resources.generic.process(text, analysed, language=language)
+            notes.append(f"language is '{language}': entities, quotes and events are German-only")
+        return Article(
+            id=id or content_id(text),
+            text=text,
+            language=language,
+            published=published_date,
+            source=Source(outlet=outlet, url=url, domain=domain_of(url), title=title),
+            structure=structure,
+            sentences=_sentences(parsed, text),
+            entities=entities,
+            quotes=quotes,
+            events=events,
+            notes=notes,
+            chronik_version=__version__,
+        )
 
 
 def _identify(analysed: list[Unit], text: str, resources: Resources) -> Identified:
