@@ -26,6 +26,7 @@ from functools import cache
 from typing import TypeVar
 
 from chronik.errors import ResourceError
+from chronik.memo import Memo
 from chronik.tables import Table, load_table, split_multi
 
 PACKAGE = "chronik.entities"
@@ -63,7 +64,6 @@ _DESCRIPTOR_ENDINGS = ("", "s", "es", "e", "en", "n")
 _MIN_COMPOUND_PREFIX = 3  # letters before a compound's head (Autokonzern, not Konzern)
 _MIN_COMPOUND_HEAD = 4  # shorter heads (Amt, Rat) end too many plain words
 _MIN_DESCRIPTOR_HEAD = 3  # letters of a class noun found at the end of a compound
-MAX_REMEMBERED = 200_000  # words whose compound head or class noun is remembered (bounds memory)
 
 
 @dataclass(frozen=True)
@@ -153,11 +153,11 @@ class EntityLexicon:
     descriptor_sizes: tuple[int, ...] = field(repr=False, default=())  # likewise, longest first
     # Answers of compound_org_head and org_descriptor per word: they are asked for most
     # capitalised tokens and nouns.
-    _heads_of: dict[str, OrgWord | None] = field(
-        repr=False, compare=False, hash=False, default_factory=dict
+    _heads_of: Memo[str, OrgWord | None] = field(
+        repr=False, compare=False, hash=False, default_factory=Memo
     )
-    _descriptors_of: dict[str, OrgWord | None] = field(
-        repr=False, compare=False, hash=False, default_factory=dict
+    _descriptors_of: Memo[str, OrgWord | None] = field(
+        repr=False, compare=False, hash=False, default_factory=Memo
     )
 
     @classmethod
@@ -234,7 +234,7 @@ class EntityLexicon:
         if word in self._descriptors_of:
             return self._descriptors_of[word]
         found = self._class_noun_ending(word)
-        _remember(self._descriptors_of, word, found)
+        self._descriptors_of.remember(word, found)
         return found
 
     def _class_noun_ending(self, word: str) -> OrgWord | None:
@@ -281,7 +281,7 @@ class EntityLexicon:
                 found = self.compound_heads.get(word[-size:])
                 if found is not None:
                     break
-        _remember(self._heads_of, word, found)
+        self._heads_of.remember(word, found)
         return found
 
     def is_not_name(self, word: str) -> bool:
@@ -342,12 +342,6 @@ class EntityLexicon:
             ambiguous=False,
             note="compound of listed given names",
         )
-
-
-def _remember(answers: dict[str, OrgWord | None], word: str, found: OrgWord | None) -> None:
-    if len(answers) >= MAX_REMEMBERED:  # bounds memory on a long-running server
-        answers.clear()
-    answers[word] = found
 
 
 def fold(text: str) -> str:

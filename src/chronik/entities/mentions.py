@@ -25,13 +25,13 @@ from chronik.entities.tagger.model import NameTagger
 from chronik.kb.roles import Roles
 from chronik.language.parsed import Parsed
 from chronik.language.tokens_view import TokenView, view
+from chronik.memo import Memo
 
 _NAME_TAGS = NAME_TAGS
 _DEFINITE_ARTICLES = frozenset({"die", "der", "den"})
 _LOCATIVE = frozenset({"in", "im", "nach", "aus", "bei", "von", "vom", "zwischen", "über"})
 _TAGGER_TYPES = frozenset({"PER", "ORG", "LOC"})
 _STATE_PREFIXES = ("Bundes", "Landes", "Staats", "Reichs")
-_MEMO_LIMIT = 100_000  # word forms remembered before the memo starts afresh
 
 
 class MentionFinder:
@@ -51,7 +51,7 @@ class MentionFinder:
         self._organisation_rules = OrganisationRules(names, lexicon)
         self._first_words = names.first_words()
         # Readings of lower-case words (nearly every word is one), per word form.
-        self._lowercase: dict[str, Reading | None] = {}
+        self._lowercase: Memo[str, Reading | None] = Memo()
 
     def find(self, parsed: Parsed) -> list[Mention]:
         doc = parsed.doc
@@ -200,14 +200,11 @@ class MentionFinder:
         """The reading of a word not written with a capital, remembered per word."""
         if word in self._lowercase:
             return self._lowercase[word]
-        if len(self._lowercase) >= _MEMO_LIMIT:
-            self._lowercase.clear()
         if self._names.lowercase_organisation(word):  # "( dpa )", "die taz"
             reading: Reading | None = _best(self._names.single(word))
         else:
             reading = _lowercase_name(self._names.single(word), word)
-        self._lowercase[word] = reading
-        return reading
+        return self._lowercase.remember(word, reading)
 
     def _institution_name(self, tokens: TokenView, index: int) -> Reading | None:
         """``Bundesärztekammer``, ``Bundesjustizministerium``: state bodies in one word."""

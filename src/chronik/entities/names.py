@@ -17,11 +17,11 @@ from chronik.kb.organisations import Organisation
 from chronik.kb.organisations import kb_id as org_kb_id
 from chronik.kb.people import Person
 from chronik.kb.people import kb_id as person_kb_id
+from chronik.memo import Memo
 
 MAX_NAME_TOKENS = 6
 # Word forms whose readings are remembered; past this many the memo starts afresh, so a
 # long-running process does not grow without bound.
-_MEMO_LIMIT = 100_000
 # Parties named by one German word (die Grünen, der Linken, die Union) in the countries
 # whose press writes about them under those words; earlier ones win when names clash.
 _PARTY_COUNTRIES = ("DEU", "AUT", "CHE")
@@ -97,7 +97,7 @@ class NameIndex:
         self._kb = kb
         self._trie: dict[object, object] = {}
         # Readings of single word forms, looked up once per form (the KB does not change).
-        self._single: dict[str, tuple[Reading, ...]] = {}
+        self._single: Memo[str, tuple[Reading, ...]] = Memo()
         for surface, refs in kb.gazetteer.surface_forms().items():
             usable = [geo_reading(r) for r in refs if r.kind in _GEO_KINDS and not r.ambiguous]
             self._add_multi(surface, usable)
@@ -147,9 +147,7 @@ class NameIndex:
         """Readings of one token: people, organisations, then places."""
         readings = self._single.get(word)
         if readings is None:
-            if len(self._single) >= _MEMO_LIMIT:
-                self._single.clear()
-            readings = self._single[word] = tuple(self._single_readings(word))
+            readings = self._single.remember(word, tuple(self._single_readings(word)))
         return list(readings)
 
     def _single_readings(self, word: str) -> list[Reading]:

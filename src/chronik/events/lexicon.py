@@ -29,6 +29,7 @@ from functools import cache
 from typing import Any, TypeVar
 
 from chronik.errors import ResourceError, UsageError
+from chronik.memo import Memo
 from chronik.tables import Table, load_table, split_multi
 
 PACKAGE = "chronik.events"
@@ -51,7 +52,6 @@ _TARGET = re.compile(r"acc|dat|gen|prep:\w+")
 _MIN_REST = 3  # letters a modifier must leave ("Rüstungs|export")
 _MIN_MODIFIER = 4  # letters before a head ("Stich|wahl", not "Aus|wahl")
 _T = TypeVar("_T")
-_MEMO_LIMIT = 100_000  # lemmas whose context is remembered before the memo starts afresh
 _FLAGS = ("reciprocal", "reflexive", "requires_target", "negative_polarity")
 
 
@@ -212,8 +212,8 @@ class EventLexicon:
     cues: tuple[ModalityCue, ...]
     _index: _Indexes = field(repr=False, compare=False)
     # context_of per lemma, remembered: its stem scans run for every lemma of a clause.
-    _contexts: dict[str, str | None] = field(
-        default_factory=dict, init=False, repr=False, compare=False
+    _contexts: Memo[str, str | None] = field(
+        default_factory=Memo, init=False, repr=False, compare=False
     )
 
     @classmethod
@@ -256,10 +256,7 @@ class EventLexicon:
         """The context a word sets: whole lemma, else longest modifier, else longest head."""
         if lemma in self._contexts:
             return self._contexts[lemma]
-        if len(self._contexts) >= _MEMO_LIMIT:
-            self._contexts.clear()
-        found = self._contexts[lemma] = self._context_of(lemma)
-        return found
+        return self._contexts.remember(lemma, self._context_of(lemma))
 
     def _context_of(self, lemma: str) -> str | None:
         word = self._index.words.get(lemma) or self._index.words.get(fold(lemma))

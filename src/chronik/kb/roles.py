@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from chronik.errors import ResourceError
+from chronik.memo import Memo
 from chronik.tables import load_table, split_multi
 
 PACKAGE = "chronik.kb"
@@ -36,7 +37,6 @@ KINDS = frozenset(
     )
 )
 COLUMNS = ("role", "forms", "sector", "sector2", "kind", "singular_office", "english", "note")
-_MEMO_LIMIT = 100_000  # surfaces whose reading is remembered before the memo starts afresh
 
 # Prefixes written before a role, with or without a hyphen, and what they mean.
 _PREFIX_QUALIFIERS = {
@@ -106,7 +106,7 @@ class Roles:
         self._by_form: dict[str, Role] = {}
         # Surfaces already read (every noun of an article is asked about): RoleMatch is
         # frozen, so one reading can be handed out again. Bounded like a cache.
-        self._matches: dict[str, RoleMatch | None] = {}
+        self._matches: Memo[str, RoleMatch | None] = Memo()
         for role in roles:
             if role.role in self._roles:
                 raise ResourceError(f"roles.tsv: duplicate role {role.role}")
@@ -148,10 +148,7 @@ class Roles:
         """Read a surface as a role with its qualifiers, or None when it names no role."""
         if surface in self._matches:
             return self._matches[surface]
-        if len(self._matches) >= _MEMO_LIMIT:
-            self._matches.clear()
-        found = self._matches[surface] = self._read(surface)
-        return found
+        return self._matches.remember(surface, self._read(surface))
 
     def _read(self, surface: str) -> RoleMatch | None:
         words = surface.split()

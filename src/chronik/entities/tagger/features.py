@@ -23,6 +23,7 @@ from chronik.entities.names import NameIndex
 from chronik.entities.records import Mention
 from chronik.entities.tagger.word_lexicon import WordLexicon
 from chronik.kb.knowledge_base import KnowledgeBase
+from chronik.memo import Memo
 
 WINDOW = 2
 _AFFIX_SIZES = (1, 2, 3, 4)
@@ -46,7 +47,6 @@ _GEO_KINDS = ("country", "capital", "city", "region", "country_adjective", "demo
 _OPENING = frozenset({"„", "‚"})
 _CLOSING = frozenset({"“", "‘"})
 _EITHER = frozenset({'"', "«", "»", "''", "``"})  # German writes both »so« and «so»
-_CACHE_LIMIT = 200_000  # distinct words whose lexicon flags are remembered
 
 
 def shape(word: str) -> str:
@@ -88,8 +88,8 @@ class FeatureExtractor:
     lexicon: EntityLexicon
     names: NameIndex
     word_lexicon: WordLexicon
-    _words: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
-    _word_features: dict[str, _WordFeatures] = field(default_factory=dict, repr=False)
+    _words: Memo[str, tuple[str, ...]] = field(default_factory=Memo, repr=False)
+    _word_features: Memo[str, _WordFeatures] = field(default_factory=Memo, repr=False)
 
     @classmethod
     @cache
@@ -164,17 +164,13 @@ class FeatureExtractor:
                     if offset
                 },
             )
-            if len(self._word_features) >= _CACHE_LIMIT:
-                self._word_features.clear()
-            self._word_features[word] = found
+            self._word_features.remember(word, found)
         return found
 
     def _lexical(self, word: str) -> tuple[str, ...]:
         found = self._words.get(word)
         if found is None:
-            found = tuple(self._lexical_flags(word))
-            if len(self._words) < _CACHE_LIMIT:
-                self._words[word] = found
+            found = self._words.remember(word, tuple(self._lexical_flags(word)))
         return found
 
     def _hyphen_parts(self, word: str) -> list[str]:

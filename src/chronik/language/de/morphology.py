@@ -27,6 +27,8 @@ from typing import Any
 
 from numpy import logaddexp
 
+from chronik.memo import Memo
+
 # HanTa's fixed tag codes: a path starts in (EMPTY, START); a word with no analysis is
 # one UNKNOWN morpheme ending in END_UNKNOWN.
 EMPTY, START, UNKNOWN, END_UNKNOWN = 0, 1, 3, -3
@@ -119,7 +121,7 @@ class MorphemeScores:
         self._guesses: dict[str, list[OpenScores | None]] = {}
         self._by_tail: dict[str, tuple[float, ...]] = {}
         self._last: tuple[str, list[list[OpenScores | None]]] = ("", [])
-        self._merged: dict[tuple[str, bool], Scores] = {}
+        self._merged: Memo[tuple[str, bool], Scores] = Memo(MAX_REMEMBERED)
 
     def _ranked(self, items: Any) -> Scores:
         """The possible scores, in tag rank order."""
@@ -238,7 +240,7 @@ class MorphemeScores:
             scores = self._ranked(
                 [(tag, score) for tag, score in guesses if tag not in stored] + list(stored.items())
             )
-            _remember(self._merged, key, scores)
+            self._merged.remember(key, scores)
         return scores
 
 
@@ -267,7 +269,7 @@ class MorphologyModel:
         }
         self._reachability: dict[int, frozenset[int]] = tagger.reachability
         self._steps_towards: dict[tuple[State, int], Steps | None] = {}
-        self._recent_rows: dict[tuple[str, int, bool], Segments] = {}
+        self._recent_rows: Memo[tuple[str, int, bool], Segments] = Memo(MAX_RECENT_ROWS)
 
     def _arranged(self, steps: tuple[Step, ...]) -> Steps:
         return Steps(steps, self._open_index, self._rank)
@@ -277,7 +279,7 @@ class MorphologyModel:
         row = self._recent_rows.get(key)
         if row is None:
             row = self._segments.row(word, start, guess)
-            _remember(self._recent_rows, key, row, MAX_RECENT_ROWS)
+            self._recent_rows.remember(key, row)
         return row
 
     def _towards(self, state: State, target: int) -> Steps | None:
@@ -420,9 +422,3 @@ class MorphologyModel:
                                 if back is not None:
                                     back[end][new] = came_from
         return table
-
-
-def _remember(memo: dict[Any, Any], key: Any, value: Any, limit: int = MAX_REMEMBERED) -> None:
-    if len(memo) >= limit:
-        memo.clear()
-    memo[key] = value

@@ -15,14 +15,13 @@ from typing import Any
 
 from chronik.language.de.morphology import MorphologyModel
 from chronik.language.de.viterbi import sentence_codes
+from chronik.memo import Memo
 
 _FINITE = frozenset({"VVFIN", "VAFIN", "VMFIN"})
-# Memo entries before a cache is cleared (bounds memory on very long runs).
-MAX_CACHE = 300_000
 
 
 def _memoised(function: Callable[..., Any]) -> Callable[..., Any]:
-    memo: dict[tuple[Any, ...], Any] = {}
+    memo: Memo[tuple[Any, ...], Any] = Memo()
 
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         # Keyword order is fixed per call site; another order only costs a second entry.
@@ -30,10 +29,7 @@ def _memoised(function: Callable[..., Any]) -> Callable[..., Any]:
         try:
             return memo[key]
         except KeyError:
-            if len(memo) >= MAX_CACHE:
-                memo.clear()
-            value = memo[key] = function(*args, **kwargs)
-            return value
+            return memo.remember(key, function(*args, **kwargs))
 
     return wrapper
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 from typing import Any
 from weakref import WeakKeyDictionary
 
+from chronik.memo import Memo
+
 # HanTa's reserved tag codes and its floor for a usable log probability.
 _EMPTY, _START, _END, _UNKNOWN = 0, 1, 2, 3
 _FLOOR = -1e6
@@ -25,13 +27,11 @@ Candidates = list[tuple[int, float]]
 class SentenceViterbi:
     """Tag codes of one sentence, as HanTa's ``tag_sent_viterbi`` returns them."""
 
-    MAX_CACHE = 300_000  # word forms whose candidates are kept before the cache is cleared
-
     def __init__(self, tagger: Any) -> None:
         self._tagger = tagger
         self._transitions: dict[State, dict[int, float]] = tagger.LP_trans_word
         self._rank = _shared_order(self._transitions)
-        self._candidates: dict[tuple[str, bool], Candidates | None] = {}
+        self._candidates: Memo[tuple[str, bool], Candidates | None] = Memo()
 
     def codes(self, words: list[str]) -> list[int]:
         transitions = self._transitions
@@ -88,10 +88,7 @@ class SentenceViterbi:
             else:
                 ordered = sorted((rank[code], code) for code in readings if code in rank)
                 candidates = [(code, readings[code]) for _, code in ordered if code != _END]
-        if len(self._candidates) >= self.MAX_CACHE:
-            self._candidates.clear()
-        self._candidates[key] = candidates
-        return candidates
+        return self._candidates.remember(key, candidates)
 
 
 def _shared_order(transitions: dict[State, dict[int, float]]) -> dict[int, int] | None:
