@@ -23,6 +23,16 @@ class RawDocument:
     url: str | None = None
     name: str = "<text>"
 
+    def metadata(self) -> dict[str, str | None]:
+        """The keyword arguments ``analyze`` takes besides the text."""
+        return {
+            "published": self.published,
+            "outlet": self.outlet,
+            "url": self.url,
+            "id": self.id,
+            "title": self.title,
+        }
+
 
 def content_id(text: str) -> str:
     """A stable id for a text: equal for texts that differ only in whitespace or Unicode form.

@@ -89,14 +89,7 @@ def _analyse(
         return (_record_id(item), str(item))
     try:
         return analyze_text(
-            item.text,
-            published=item.published,
-            outlet=item.outlet,
-            url=item.url,
-            id=item.id,
-            title=item.title,
-            fingerprints=fingerprints,
-            resources=resources,
+            item.text, **item.metadata(), fingerprints=fingerprints, resources=resources
         )
     except InputError as error:
         error.document = item.name

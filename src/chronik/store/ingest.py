@@ -214,15 +214,7 @@ def analyse_task(task: Task, resources: Resources) -> Result:
     document = task.document
     try:
         with time_limit(resources.settings.max_seconds, document.name):
-            article = analyze(
-                document.text,
-                published=document.published,
-                outlet=document.outlet,
-                url=document.url,
-                id=document.id,
-                title=document.title,
-                resources=resources,
-            )
+            article = analyze(document.text, **document.metadata(), resources=resources)
             return article_rows(article, input_name=document.name, extra=task.extra)
     except InputError as error:
         return failure_of(error, document.name, document.id)
