@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from chronik.entities.lexicon import EntityLexicon, OrgWord
 from chronik.entities.names import NameIndex
 from chronik.entities.records import Mention, Reading
+from chronik.language.tokens_view import view
 
 NAME_TAGS = frozenset({"NE", "FM"})  # proper nouns and foreign words
 _MAX_ACRONYM = 6
@@ -58,10 +59,10 @@ class OrganisationRules:
         """Organisation names in one sentence, most certain rule first: legal forms
         (``Nordlicht Energie GmbH``), clubs, class nouns, adjective and proper-noun heads,
         ``für`` phrases. ``taken`` gets the tokens of every name found."""
-        # Each rule scans every token; spaCy builds a token's text and tag anew on each
-        # access, so they are read once here (indexed from ``start``).
-        words = [token.text for token in doc[start:end]]
-        tags = [token.tag_ for token in doc[start:end]]
+        # Each rule scans every token: they read the document's token columns (indexed
+        # from ``start``), not spaCy's tokens, which are built anew on each access.
+        tokens = view(doc)
+        words, tags = tokens.texts[start:end], tokens.tags[start:end]
         suffixes = [self._lexicon.org_suffix(word) for word in words]
         found = self._legal_form_names(doc, start, end, number, taken, suffixes)
         found += self._club_names(doc, start, end, number, taken, words)
