@@ -20,6 +20,7 @@ from chronik.kb.knowledge_base import KnowledgeBase
 from chronik.language.de.layer import GermanLayer
 from chronik.language.detect import LanguageIdentifier
 from chronik.language.generic import GenericLayer
+from chronik.language.vocab import german_vocab
 from chronik.quotes.attribute import QuoteFinder
 from chronik.quotes.lexicon import SpeechLexicon
 from chronik.settings import Settings
@@ -35,9 +36,7 @@ class Resources:
 
     @cached_property
     def vocab(self) -> Vocab:
-        import spacy
-
-        return spacy.blank("de").vocab
+        return german_vocab()
 
     @cached_property
     def identifier(self) -> LanguageIdentifier:
