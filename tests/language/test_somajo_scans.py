@@ -1,14 +1,21 @@
-"""Chronik's narrowed SoMaJo scans (abbreviations near a full stop, tokens with ``+``
-or ``&`` only where such a sign is) change no match and no token."""
+"""Chronik's narrowed SoMaJo scans (abbreviations near a full stop, each gated pattern
+only on tokens holding what its every match holds) change no match and no token."""
 
 from __future__ import annotations
 
 import pytest
+import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from somajo import SoMaJo
 
-from chronik.language.de.tokens import GermanTokenizer, _literal_alternatives
+from chronik.language.de.somajo_scans import (
+    LISTED_GATES,
+    SCAN_GATES,
+    fingerprint,
+    literal_alternatives,
+)
+from chronik.language.de.tokens import GermanTokenizer
 
 PLAIN = SoMaJo("de_CMC", split_camel_case=True, split_sentences=True)
 TOKENIZER = GermanTokenizer()
@@ -55,6 +62,33 @@ PIECES = [
     "&",
     "+",
     "Bund & Länder",
+    "12.03.2024",
+    "3/4",
+    "2024-03-12",
+    "14:30",
+    "10:15:00",
+    "5,-",
+    "3+4",
+    "WS23/24",
+    "100-prozentig",
+    "ISBN 978-3-16-148410-0",
+    "XIV.",
+    "iPhone",
+    "McDonald's",
+    "MacBook",
+    "Dipl.-Ing.",
+    "Bahnhofstr.",
+    "Best.-Nr.",
+    "info@example.de",
+    "name [at] example [dot] de",
+    "https://example.org/a_(b)",
+    "www.example.de/seite",
+    "[Link](https://example.org)",
+    "doi:10.1000/182",
+    "<b>fett</b>",
+    "&amp;",
+    "2.",
+    "1990er",
 ]
 
 
@@ -90,10 +124,48 @@ def test_abbreviations_stay_whole() -> None:
     assert _tokens(TOKENIZER._somajo, text) == _tokens(PLAIN, text)
 
 
-def test_plus_ampersand_filter_is_in_use() -> None:
-    tokenizer = TOKENIZER._somajo._tokenizer
-    assert tokenizer._split_matches != PLAIN._tokenizer._split_matches
-    assert "split_matches_with_sign" in tokenizer._split_matches.__name__
+def test_every_gate_is_in_use_with_the_installed_somajo() -> None:
+    """Fails when SoMaJo changes a gated pattern: its gate must then be checked again."""
+    tokenizer = PLAIN._tokenizer
+    changed = [
+        name
+        for name, (_, checked) in SCAN_GATES.items()
+        if fingerprint(getattr(tokenizer, name)) != checked
+    ]
+    assert changed == []
+    assert "split_gated_matches" in TOKENIZER._somajo._tokenizer._split_matches.__name__
+
+
+@pytest.mark.parametrize("name", sorted(LISTED_GATES))
+def test_every_listed_token_holds_its_gate(name: str) -> None:
+    required, head, tail = LISTED_GATES[name]
+    pattern = getattr(PLAIN._tokenizer, name)
+    literals = literal_alternatives(pattern.pattern, head, tail)
+    assert literals, "the pattern is a list of literal tokens"
+    gate = regex.compile(required)
+    assert [literal for literal in literals if not gate.search(literal)] == []
+    if name == "camel_case_token":
+        assert gate.search(":MacB")  # the one alternative that is not a literal
+
+
+@pytest.mark.parametrize(
+    ("name", "matching"),
+    [
+        ("three_part_date_dmy", "12.03.2024"),
+        ("ordinal", "3."),
+        ("time", "14:30"),
+        ("email", "info@example.de"),
+        ("simple_url", "https://example.org"),
+        ("url_without_protocol", "example.de"),
+        ("str_abbreviations", "Bahnhofstr."),
+        ("tag", "<b>"),
+        ("entity", "&amp;"),
+    ],
+)
+def test_gates_let_matching_tokens_through(name: str, matching: str) -> None:
+    pattern = getattr(PLAIN._tokenizer, name)
+    assert pattern.search(matching) is not None
+    assert regex.search(SCAN_GATES[name][0], matching) is not None
 
 
 def test_tokens_with_plus_or_ampersand_stay_whole() -> None:
@@ -113,4 +185,4 @@ def test_tokens_with_plus_or_ampersand_stay_whole() -> None:
     ],
 )
 def test_literal_alternatives(source: str, expected: list[str] | None) -> None:
-    assert _literal_alternatives(source, "<(?:", ")>") == expected
+    assert literal_alternatives(source, "<(?:", ")>") == expected

@@ -2,24 +2,19 @@
 
 Per paragraph, so that no sentence crosses a paragraph break; ``split_camel_case``
 also separates scraper glue such as ``auszubauenQuelle``. Token offsets are found
-here (``verbatim_offsets``), with SoMaJo's own alignment only as the fallback, and two
-of SoMaJo's costly scans are narrowed without changing its tokens.
+here (``verbatim_offsets``), with SoMaJo's own alignment only as the fallback; SoMaJo's
+costly scans are narrowed without changing its tokens (``somajo_scans``).
 """
 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-import regex
-
+from chronik.language.de.somajo_scans import narrow_scans
 from chronik.tables import load_table
-
-# Any character that SoMaJo's emoji splitting reacts to (its two per-grapheme tests).
-_PICTOGRAPHIC = regex.compile(r"[\p{Extended_Pictographic}\p{Emoji_Presentation}\uFE0F]")
 
 
 @dataclass(frozen=True)
@@ -72,9 +67,7 @@ def _somajo(*, character_offsets: bool) -> Any:
         split_sentences=True,
         character_offsets=character_offsets,
     )
-    _skip_emoji_scan_without_emoji(somajo)
-    _look_for_abbreviations_near_stops(somajo)
-    _skip_plus_ampersand_scan_without_either(somajo)
+    narrow_scans(somajo)
     return somajo
 
 
@@ -107,100 +100,6 @@ def verbatim_offsets(
             position += len(word)
         result.append(offsets)
     return result
-
-
-def _skip_emoji_scan_without_emoji(somajo: Any) -> None:
-    """SoMaJo tests every grapheme of every token with an uncompiled pattern, which is
-    about half its cost on news text; a token without any pictographic character has
-    nothing to split, so the test runs only on tokens that have one (same result)."""
-    tokenizer = getattr(somajo, "_tokenizer", None)
-    scan: Callable[..., None] | None = getattr(tokenizer, "_split_emojis", None)
-    if scan is None:  # another SoMaJo version: keep its own behaviour
-        return
-
-    def split_emojis(node: Any, token_class: str = "emoticon") -> None:
-        if _PICTOGRAPHIC.search(node.value.text) is not None:
-            scan(node, token_class)
-
-    tokenizer._split_emojis = split_emojis  # type: ignore[union-attr]
-
-
-def _look_for_abbreviations_near_stops(somajo: Any) -> None:
-    """SoMaJo tries its pattern of about 1,100 known abbreviations at every character of
-    the text, about a third of its cost on news text. Every abbreviation has a full stop
-    within its first ``reach`` characters, so a lookahead for such a stop, tried first,
-    rejects most positions cheaply and leaves every match as it was. Only applied when
-    the pattern is exactly the one built from SoMaJo's list (else its own is kept)."""
-    tokenizer = getattr(somajo, "_tokenizer", None)
-    pattern = getattr(tokenizer, "abbreviation", None)
-    language = getattr(tokenizer, "language", None)
-    if pattern is None or not isinstance(language, str):
-        return
-    try:
-        from somajo import utils
-
-        entries = utils.read_abbreviation_file(f"abbreviations_{language[:2]}.txt", to_lower=True)
-    except (ImportError, AttributeError, OSError):
-        return
-    if not entries or not all("." in entry for entry in entries):
-        return
-    head, tail = r"(?<![\p{L}.])", r")+(?!\p{L}{1,3}\.)"
-    body = r"(?:(?:(?:\p{L}\.){2,})|" + "|".join(regex.escape(entry) for entry in entries)
-    if pattern.pattern != head + body + tail:
-        return
-    # The multi-letter alternative (``u.s.w.``) has its stop at offset 1.
-    reach = max(1, *(entry.index(".") for entry in entries))
-    stop_ahead = rf"(?=[^.]{{0,{reach}}}\.)"
-    tokenizer.abbreviation = regex.compile(head + stop_ahead + body + tail, pattern.flags)
-
-
-def _skip_plus_ampersand_scan_without_either(somajo: Any) -> None:
-    """SoMaJo's list of tokens with ``+`` or ``&`` (``C++``, ``H&M``) is one long pattern
-    tried at every character; a token with neither sign cannot hold a match, so the
-    pattern runs only on tokens that have one. Only applied when every alternative of
-    the pattern is a literal with such a sign (else SoMaJo's own behaviour is kept)."""
-    tokenizer = getattr(somajo, "_tokenizer", None)
-    pattern = getattr(tokenizer, "token_with_plus_ampersand", None)
-    split_matches: Callable[..., None] | None = getattr(tokenizer, "_split_matches", None)
-    if pattern is None or split_matches is None:
-        return
-    literals = _literal_alternatives(pattern.pattern, r"(?<!\w)(?:", r")(?!\w)")
-    if not literals or not all(("+" in word or "&" in word) for word in literals):
-        return
-
-    def split_matches_with_sign(found: Any, node: Any, *args: Any, **kwargs: Any) -> None:
-        if found is pattern and "+" not in node.value.text and "&" not in node.value.text:
-            return
-        split_matches(found, node, *args, **kwargs)
-
-    tokenizer._split_matches = split_matches_with_sign  # type: ignore[union-attr]
-
-
-def _literal_alternatives(source: str, head: str, tail: str) -> list[str] | None:
-    """The alternatives of ``head + a|b|… + tail`` when each is an escaped literal."""
-    if not (source.startswith(head) and source.endswith(tail)):
-        return None
-    body = source[len(head) : len(source) - len(tail)]
-    literals, current, escaped = [], [], False
-    for char in body:
-        if escaped:
-            if char.isalnum():
-                return None  # a class or anchor such as \w or \b: not a literal
-            current.append(char)
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif char == "|":
-            literals.append("".join(current))
-            current = []
-        elif char in "()[]{}.*+?^$":
-            return None  # a regular-expression operator: not a literal
-        else:
-            current.append(char)
-    if escaped:
-        return None
-    literals.append("".join(current))
-    return literals
 
 
 def _split_false_abbreviations(
