@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from chronik.language.tokens_view import TokenView, keep_view
+
 _WORDS = re.compile(r"\S+")
 SPACE_TAG = "_SP"
 
@@ -94,6 +96,9 @@ def build_doc(vocab: Vocab, text: str, plan: TokenPlan) -> tuple[Doc, list[int]]
         lemmas=lemmas or None,
     )
     doc.user_data["text"] = text  # spaCy rebuilds doc.text on every access
+    # The columns the stages read are the ones just handed to spaCy (the vocabulary's
+    # lower-cased form is ``str.lower``), so reading them back from the Doc is not needed.
+    keep_view(doc, TokenView(words, tags, lemmas, [word.lower() for word in words]))
     return doc, indices
 
 

@@ -2,10 +2,11 @@
 
 Indexing a spaCy Doc (``doc[i]``) creates a new Token object each time, and each
 ``token.text`` or ``token.tag_`` looks its string up again; stages that walk every
-token of every sentence pay this many times over. ``view(doc)`` reads the texts, tags,
-lemmas and lower-case forms once per Doc (the Doc is not changed after the language
-layer built it) and keeps them in ``doc.user_data``. Only strings are kept there, no
-Token objects, so the Doc does not end up in a reference cycle with its own tokens.
+token of every sentence pay this many times over. ``view(doc)`` gives the texts, tags,
+lemmas and lower-case forms of a Doc, kept in ``doc.user_data`` by the Doc's builder
+or read once from the Doc (which is not changed after the language layer built it).
+Only strings are kept there, no Token objects, so the Doc does not end up in a
+reference cycle with its own tokens.
 """
 
 from __future__ import annotations
@@ -35,6 +36,11 @@ class TokenView:
             lemmas=[token.lemma_ for token in tokens],
             lowers=[token.lower_ for token in tokens],
         )
+
+
+def keep_view(doc: Doc, columns: TokenView) -> None:
+    """Keep columns already known for ``doc`` (the Doc's builder has them at hand)."""
+    doc.user_data[_KEY] = columns
 
 
 def view(doc: Doc) -> TokenView:
