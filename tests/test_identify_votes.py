@@ -26,24 +26,22 @@ class _CountingIdentifier:
         return Identified("de" if d >= e else "en", max(d, e) / max(1, d + e))
 
 
-def _every_vote(units: list[Unit], text: str, resources: SimpleNamespace) -> Identified:
-    """The rule itself: every sampled paragraph votes by its length."""
-    sample = " ".join(unit.text for unit in units) or text
+def _every_vote(units: list[Unit], text: str, resources: SimpleNamespace) -> str | None:
+    """The rule itself: every sampled paragraph votes by its length; a strict majority of
+    the votes wins, else the sample as a whole decides."""
     minimum = resources.settings.min_letters_for_language
-    overall = resources.identifier.identify(sample, minimum)
-    if overall.language is None:
-        return overall
+    sampled = _sample_units(units)
     votes: dict[str, int] = {}
-    for unit in _sample_units(units):
+    for unit in sampled:
         found = resources.identifier.identify(unit.text, minimum).language
         if found is not None:
             votes[found] = votes.get(found, 0) + len(unit.text)
-    if not votes:
-        return overall
-    best = max(votes, key=lambda language: votes[language])
-    if best == overall.language or 2 * votes[best] <= sum(votes.values()):
-        return overall
-    return Identified(best, votes[best] / sum(votes.values()))
+    if votes:
+        best = max(votes, key=lambda language: votes[language])
+        if 2 * votes[best] > sum(votes.values()):
+            return best
+    sample = " ".join(unit.text for unit in sampled) or text
+    return resources.identifier.identify(sample, minimum).language
 
 
 def _resources() -> SimpleNamespace:
@@ -63,7 +61,22 @@ def test_early_answers_agree_with_every_vote() -> None:
             units.append(Unit(position, position + size, text, block))
             position += size + 2
         text = "\n\n".join(unit.text for unit in units) or "dd ee"
-        assert _identify(units, text, _resources()) == _every_vote(units, text, _resources())
+        found = _identify(units, text, _resources()).language
+        assert found == _every_vote(units, text, _resources())
+
+
+def test_paragraphs_after_a_majority_are_not_read() -> None:
+    resources = _resources()
+    german = Unit(0, 300, "dd " * 100, 0)
+    english = Unit(302, 332, "ee " * 10, 1)
+    assert _identify([german, english], "", resources).language == "de"
+    assert resources.identifier.calls == 1
+
+
+def test_a_quoted_paragraph_does_not_decide() -> None:
+    resources = _resources()
+    units = [Unit(0, 30, "ee " * 10, 0), Unit(32, 332, "dd " * 100, 1)]
+    assert _identify(units, "", resources).language == "de"
 
 
 def test_single_paragraph_is_identified_once() -> None:

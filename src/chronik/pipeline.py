@@ -79,32 +79,31 @@ def analyze(
 
 
 def _identify(analysed: list[Unit], text: str, resources: Resources) -> Identified:
-    """The language of most of the analysed text. Paragraphs vote by their length, so a
-    paragraph quoted in another language and script does not decide for the article."""
-    sample = " ".join(unit.text for unit in analysed) or text
+    """The language of most of the analysed text. The paragraphs of the sample vote by
+    their length, so a paragraph quoted in another language does not decide for the
+    article; a language with more than half of the voting length wins, and without one
+    the sample read as a whole decides."""
     minimum = resources.settings.min_letters_for_language
-    overall = resources.identifier.identify(sample, minimum)
-    if overall.language is None:
-        return overall  # too little text, or too unsure: analysed as German (see notes)
-    votes: dict[str, int] = {}
+    identifier = resources.identifier
     units = _sample_units(analysed)
+    if len(units) <= 1:
+        return identifier.identify(units[0].text if units else text, minimum)
     weight = sum(len(unit.text) for unit in units)
-    head = sample[:SAMPLE_CHARS]
+    votes: dict[str, int] = {}
     for unit in units:
-        if unit.text[:SAMPLE_CHARS] == head:
-            found = overall.language  # the identifier reads the same characters again
-        else:
-            found = resources.identifier.identify(unit.text, minimum).language
-        if found is not None:
-            votes[found] = votes.get(found, 0) + len(unit.text)
-        if 2 * votes.get(overall.language, 0) >= weight:
-            return overall  # half the weight agrees already: no other language can win
-    if not votes:
-        return overall
-    best = max(votes, key=lambda language: votes[language])
-    if best == overall.language or 2 * votes[best] <= sum(votes.values()):
-        return overall
-    return Identified(best, votes[best] / sum(votes.values()))
+        found = identifier.identify(unit.text, minimum).language
+        if found is None:
+            continue
+        votes[found] = votes.get(found, 0) + len(unit.text)
+        if 2 * votes[found] > weight:
+            # More than half of all the length: a majority of the votes whatever the
+            # other paragraphs say, so they need not be read.
+            return Identified(found, votes[found] / weight)
+    if votes:
+        best = max(votes, key=lambda language: votes[language])
+        if 2 * votes[best] > sum(votes.values()):
+            return Identified(best, votes[best] / sum(votes.values()))
+    return identifier.identify(" ".join(unit.text for unit in units), minimum)
 
 
 def _sample_units(analysed: list[Unit]) -> list[Unit]:
