@@ -8,9 +8,12 @@ from datetime import date, timedelta
 from itertools import combinations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from chronik.errors import ResourceError
 from chronik.kb.people import (
+    _UNDECOMPOSED,
     OFFICE_COLUMNS,
     PERSON_COLUMNS,
     Office,
@@ -238,3 +241,15 @@ def test_people_name_helpers() -> None:
     assert fold("Erdoğan Łukasz Çavuşoğlu") == "Erdogan Lukasz Cavusoglu"
     assert genitive_bases("Putins") == ["Putin"]
     assert genitive_bases("Pistorius'") == ["Pistorius"]
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x17F), max_size=12))
+def test_fold_drops_diacritics_only(text: str) -> None:
+    import unicodedata
+
+    slow = "".join(
+        char
+        for char in unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
+        if not unicodedata.combining(char)
+    )
+    assert fold(text) == slow

@@ -145,6 +145,8 @@ def kb_id(person: Person) -> str:
 
 def fold(text: str) -> str:
     """Drop diacritics but keep case: ``Erdoğan`` -> ``Erdogan``, ``Łukasz`` -> ``Lukasz``."""
+    if text.isascii():
+        return text  # ASCII has nothing to drop (and is its own NFKD form)
     decomposed = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
