@@ -147,6 +147,34 @@ def test_repeated_analyses_give_the_same_results(model: MorphologyModel) -> None
     assert [model.tag_scores(word) for word in WORDS[:50]] == first
 
 
+def test_results_do_not_depend_on_what_was_analysed_before(
+    hanta: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Segment rows are shared between words ending alike and forgotten when the memo
+    # is full: analysing in another order, with a tiny memo, must not change a result.
+    import chronik.language.de.morphology as morphology
+
+    monkeypatch.setattr(morphology, "MAX_ROWS", 4)
+    monkeypatch.setattr(morphology, "MAX_REMEMBERED", 4)
+    backwards = MorphologyModel(hanta)
+    words = [word for word in reversed(WORDS) if word]
+    differing = []
+    for word in words:
+        if not _same_scores(backwards.tag_scores(word), hanta.analyze_forward(word)):
+            differing.append(word)
+        pos = hanta.analyze_forward(word)[0][0]
+        if backwards.best_path(word, -pos) != hanta.analyze_viterbi(word, -pos):
+            differing.append(word)
+    assert differing == []
+
+
+def test_words_ending_alike_share_their_segment_rows(model: MorphologyModel) -> None:
+    model.tag_scores("regierungen")
+    assert model._segments.row("sitzungen", 4, True) is model._segments.row("regierungen", 6, True)
+    # From a word's start, and in a short word, a row is its own.
+    assert model._segments.row("ungen", 0, True) is not model._segments.row("sitzungen", 4, True)
+
+
 def test_the_german_tagger_uses_it_with_the_same_lemmas_as_hanta(hanta: Any) -> None:
     tagger = GermanTagger()
     words = ["Die", "Regierungschefin", "erklärte", "die", "Flurbelkramverordnungen", "."]

@@ -21,6 +21,10 @@ _FINITE = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 
 
 def _memoised(function: Callable[..., Any]) -> Callable[..., Any]:
+    """``function`` with its answers remembered per arguments. A list answer (HanTa's
+    readings and paths) is kept as a tuple: immutable, and once its items are plain
+    values the garbage collector stops tracking it, so a long run's memo does not make
+    full collections more frequent."""
     memo: Memo[tuple[Any, ...], Any] = Memo()
 
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -29,7 +33,8 @@ def _memoised(function: Callable[..., Any]) -> Callable[..., Any]:
         try:
             return memo[key]
         except KeyError:
-            return memo.remember(key, function(*args, **kwargs))
+            answer = function(*args, **kwargs)
+            return memo.remember(key, tuple(answer) if type(answer) is list else answer)
 
     return wrapper
 

@@ -9,6 +9,7 @@ of equal scores wins, the END transition closes the sentence), so the tags are t
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 from weakref import WeakKeyDictionary
 
@@ -21,7 +22,7 @@ _UNREACHED = -float("inf")
 _BEAM = 5  # states kept per position (all within 1 of the sixth best)
 
 State = tuple[int, int]
-Candidates = list[tuple[int, float]]
+Candidates = Sequence[tuple[int, float]]
 
 
 class SentenceViterbi:
@@ -29,42 +30,54 @@ class SentenceViterbi:
 
     def __init__(self, tagger: Any) -> None:
         self._tagger = tagger
-        self._transitions: dict[State, dict[int, float]] = tagger.LP_trans_word
-        self._rank = _shared_order(self._transitions)
+        transitions: dict[State, dict[int, float]] = tagger.LP_trans_word
+        self._rank = _shared_order(transitions)
         self._candidates: Memo[tuple[str, bool], Candidates | None] = Memo()
+        # States are numbered (a small integer is a cheaper key than a pair); per state,
+        # its transition scores and, per following tag, the score and the new state.
+        self._states: list[State] = list(transitions)
+        number = {state: index for index, state in enumerate(self._states)}
+        self._start = number[(_EMPTY, _START)]
+        self._options = [transitions[state] for state in self._states]
+        self._moves = [
+            {
+                code: (score, number[(state[1], code)])
+                for code, score in transitions[state].items()
+                if (state[1], code) in number
+            }
+            for state in self._states
+        ]
 
     def codes(self, words: list[str]) -> list[int]:
-        transitions = self._transitions
         shared_order = self._rank is not None
-        previous: dict[State, float] = {(_EMPTY, _START): 0.0}
-        pointers: list[dict[State, State]] = []
+        all_options, all_moves = self._options, self._moves
+        previous: dict[int, float] = {self._start: 0.0}
+        pointers: list[dict[int, int]] = []
         for position, word in enumerate(words):
             candidates = self._word_candidates(word, position > 0)
             bound = _beam_bound(previous)
-            row: dict[State, float] = {}
-            back: dict[State, State] = {}
+            row: dict[int, float] = {}
+            back: dict[int, int] = {}
             for state, score in previous.items():
                 if score < bound:
                     continue
-                options = transitions[state]
+                moves = all_moves[state]
                 if candidates is None:
-                    step = _any_tag(options)
+                    step = _any_tag(all_options[state])
                 elif shared_order:
                     step = candidates  # every state lists every candidate (see _shared_order)
                 else:
-                    step = _in_state_order(options, candidates)
-                tag = state[1]
+                    step = _in_state_order(all_options[state], candidates)
                 for code, word_score in step:
-                    total = score + options[code] + word_score
+                    transition, new = moves[code]
+                    total = score + transition + word_score
                     # Kept scores exceed the floor, so -inf stands for "not reached yet".
-                    if total > _FLOOR:
-                        new = (tag, code)
-                        if total > row.get(new, _UNREACHED):
-                            row[new] = total
-                            back[new] = state
+                    if total > _FLOOR and total > row.get(new, _UNREACHED):
+                        row[new] = total
+                        back[new] = state
             pointers.append(back)
             previous = row
-        return _trace_back(previous, pointers, transitions)
+        return _trace_back(previous, pointers, self._options, self._states)
 
     def _word_candidates(self, word: str, inside: bool) -> Candidates | None:
         """The word's tags with their scores, in the model's tag order; None if it has
@@ -83,11 +96,12 @@ class SentenceViterbi:
             candidates = None
         else:
             rank = self._rank
+            # A tuple: remembered for long, and untracked by the garbage collector.
             if rank is None:  # kept in the word's order; each state orders them itself
-                candidates = [(code, p) for code, p in readings.items() if code != _END]
+                candidates = tuple((code, p) for code, p in readings.items() if code != _END)
             else:
                 ordered = sorted((rank[code], code) for code in readings if code in rank)
-                candidates = [(code, readings[code]) for _, code in ordered if code != _END]
+                candidates = tuple((code, readings[code]) for _, code in ordered if code != _END)
         return self._candidates.remember(key, candidates)
 
 
@@ -104,7 +118,7 @@ def _shared_order(transitions: dict[State, dict[int, float]]) -> dict[int, int] 
     return {code: number for number, code in enumerate(order or [])}
 
 
-def _beam_bound(row: dict[State, float]) -> float:
+def _beam_bound(row: dict[int, float]) -> float:
     if len(row) > _BEAM:
         return sorted(row.values())[-_BEAM - 1] - 1
     return _FLOOR
@@ -123,14 +137,15 @@ def _in_state_order(options: dict[int, float], candidates: Candidates) -> Candid
 
 
 def _trace_back(
-    last: dict[State, float],
-    pointers: list[dict[State, State]],
-    transitions: dict[State, dict[int, float]],
+    last: dict[int, float],
+    pointers: list[dict[int, int]],
+    options: list[dict[int, float]],
+    states: list[State],
 ) -> list[int]:
-    best_state: State | None = None
+    best_state: int | None = None
     best = -float("inf")
     for state, score in last.items():
-        total = score + transitions[state].get(_END, -float("inf"))
+        total = score + options[state].get(_END, -float("inf"))
         if total > best:
             best, best_state = total, state
     if best_state is None:
@@ -138,7 +153,7 @@ def _trace_back(
     codes = []
     state = best_state
     for back in reversed(pointers):
-        codes.append(state[1])
+        codes.append(states[state][1])
         state = back[state]
     return codes[::-1]
 
