@@ -14,6 +14,8 @@ from chronik.entities.tagger import NameTagger, TaggedSpan
 from chronik.entities.tagger.features import FeatureExtractor, quoted, shape, short_shape
 from chronik.entities.tagger.model import decode
 from chronik.entities.tagger.train import (
+    Labelled,
+    augment,
     folds,
     prepare,
     read_europarl,
@@ -130,6 +132,19 @@ def test_tagger_folds_partition_sentences_in_blocks() -> None:
     assert flat == list(range(205))
     assert all(abs(len(fold) - 41) <= 20 for fold in result)
     assert folds(205, 5) == result  # fixed seed
+
+
+def test_tagger_augment_seed_decides_the_replacement_names() -> None:
+    names = ["Anna", "Bernd", "Clara", "Dieter", "Eva", "Frank", "Gisela", "Horst"]
+    sentences = [
+        Labelled(("Gestern", "sprach", name, "."), ("O", "O", "B-PER", "O"), "news")
+        for name in names
+    ]
+    first = augment(sentences, 7)
+    assert augment(sentences, 7) == first  # the seed alone fixes the draws
+    assert all(copy.labels == ("O", "O", "B-PER", "O") for copy in first)
+    assert {copy.tokens[2] for copy in first} <= set(names)
+    assert [copy.tokens for copy in augment(sentences, 8)] != [copy.tokens for copy in first]
 
 
 def test_tagger_reader_drops_deriv_and_part(tmp_path: Path) -> None:
