@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from somajo import SoMaJo
 
 from chronik.language.de.somajo_scans import (
+    DIGIT_FIRST,
     LISTED_GATES,
     SCAN_GATES,
     fingerprint,
@@ -158,6 +159,9 @@ def test_every_listed_token_holds_its_gate(name: str) -> None:
         ("simple_url", "https://example.org"),
         ("url_without_protocol", "example.de"),
         ("str_abbreviations", "Bahnhofstr."),
+        ("nr_abbreviations", "Tel.-Nr."),
+        ("roman_ordinal", "XIV."),
+        ("url_without_protocol", "bericht.PDF"),
         ("tag", "<b>"),
         ("entity", "&amp;"),
     ],
@@ -186,3 +190,13 @@ def test_tokens_with_plus_or_ampersand_stay_whole() -> None:
 )
 def test_literal_alternatives(source: str, expected: list[str] | None) -> None:
     assert literal_alternatives(source, "<(?:", ")>") == expected
+
+
+@pytest.mark.parametrize("name", DIGIT_FIRST)
+def test_digit_first_patterns_match_as_before(name: str) -> None:
+    ours = getattr(TOKENIZER._somajo._tokenizer, name)
+    theirs = getattr(PLAIN._tokenizer, name)
+    assert ours.pattern.startswith("(?=\\d)") and not theirs.pattern.startswith("(?=")
+    assert name in SCAN_GATES  # rewritten only when the source is the checked one
+    text = " ".join(PIECES) + " am 3.4.2024 bzw. 04/05/2023, Platz 12. ISBN 3-16-148410-X."
+    assert [m.span() for m in ours.finditer(text)] == [m.span() for m in theirs.finditer(text)]

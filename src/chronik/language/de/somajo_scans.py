@@ -29,11 +29,15 @@ _STOP = r"\."
 # SoMaJo's pattern (by attribute) -> what every match contains, and the fingerprint of
 # the pattern (flags and source) for which that was checked.
 SCAN_GATES: dict[str, tuple[str, str]] = {
-    # Abbreviations and addresses end in or hold a full stop, ``@`` or a scheme.
-    "str_abbreviations": (_STOP, "5022c94d8284f24e"),
-    "nr_abbreviations": (_STOP, "ae3e57f3f4d7bc7d"),
-    "roman_ordinal": (_STOP, "54af72e82a019ccf"),
-    "url_without_protocol": (_STOP, "79c860fc7bdb33fb"),
+    # Abbreviations and addresses hold a full stop after a known part, ``@`` or a scheme.
+    "str_abbreviations": (r"(?i)str\.", "5022c94d8284f24e"),
+    "nr_abbreviations": (r"(?i)nr\.", "ae3e57f3f4d7bc7d"),
+    "roman_ordinal": (r"[MDCLXVI]\.", "54af72e82a019ccf"),  # the last numeral, then the stop
+    "url_without_protocol": (
+        r"(?i)\.(?:de|com|tv|me|net|us|org|at|cc|ly|be|ch|info|live|eu|edu|gov|jpg|png|gif"
+        r"|log|txt|xls|doc|ppt|pdf)",
+        "79c860fc7bdb33fb",
+    ),
     "email": (r"(?i)@|\[at\]", "0dec7c52002b384d"),
     "simple_url": (r"(?i)://|www\.", "042f242c43e81727"),
     "simple_url_with_brackets": (r"(?i)://|www\.", "bb14ddc9a0ed7ade"),
@@ -68,6 +72,14 @@ LISTED_GATES: dict[str, tuple[str, str, str]] = {
 }
 
 
+# Patterns whose every match starts with a digit (each alternative's first element is
+# a digit class): a lookahead for one, tried first, rejects the other positions of a
+# long text at once instead of after the lookbehinds and alternatives (same matches).
+# These run on whole paragraphs, before whitespace splits them, where gates cannot help.
+DIGIT_FIRST = ("three_part_date_dmy", "three_part_date_mdy", "ordinal", "isbn")
+_DIGIT_AHEAD = r"(?=\d)"
+
+
 def fingerprint(pattern: Any) -> str:
     """A short hash of a compiled pattern's flags and source."""
     return hashlib.sha1(f"{pattern.flags}:{pattern.pattern}".encode()).hexdigest()[:16]
@@ -90,8 +102,12 @@ def _gate_scans(tokenizer: Any) -> None:
     gates: dict[int, Any] = {}
     for name, (required, checked) in SCAN_GATES.items():
         pattern = getattr(tokenizer, name, None)
-        if pattern is not None and fingerprint(pattern) == checked:
-            gates[id(pattern)] = regex.compile(required).search
+        if pattern is None or fingerprint(pattern) != checked:
+            continue
+        if name in DIGIT_FIRST:
+            pattern = regex.compile(_DIGIT_AHEAD + pattern.pattern, pattern.flags)
+            setattr(tokenizer, name, pattern)
+        gates[id(pattern)] = regex.compile(required).search
     for name, (required, head, tail) in LISTED_GATES.items():
         pattern = getattr(tokenizer, name, None)
         if pattern is not None and _every_literal_holds(pattern.pattern, head, tail, required):
