@@ -5,11 +5,15 @@
     [TaggedSpan(start=0, end=2, type='PER', probability=0.97), ...]
 
 The model is read once per process; a sentence's features are computed once and the
-CRF gives both the best label sequence and each label's marginal probability.
+CRF gives both the best label sequence and each label's marginal probability. The
+tagger builds only the features the model has attributes for (CRFsuite would drop the
+others unread), which leaves labels and marginals exactly as with all features.
 """
 
 from __future__ import annotations
 
+import contextlib
+import struct
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -25,6 +29,12 @@ from chronik.errors import ResourceError
 
 TYPES = ("PER", "ORG", "LOC", "OTH")
 MODEL_FILE = "ner.crfsuite"
+# CRFsuite's model header (little-endian): the magic, five fields, the number of
+# attributes, the offsets of features and labels, then that of the attribute dictionary.
+_MODEL_HEADER = struct.Struct("<4s20xI8xI")
+_CQDB_HEADER = struct.Struct("<4sIIIII")  # id, size, flag, byte order, count, array offset
+_CQDB_RECORD = struct.Struct("<II")  # id, size of the name with its NUL
+_CQDB_BYTE_ORDER = 0x62445371
 
 
 @dataclass(frozen=True)
@@ -71,6 +81,9 @@ class NameTagger:
             tagger.open_inmemory(data)
         except (ValueError, OSError) as error:
             raise ResourceError(f"tagger model is not a CRFsuite model ({error})") from error
+        known = model_attributes(data)
+        if known is not None:
+            features = features.restricted_to(known)
         return cls(tagger, features, data)
 
     def tag(
@@ -89,13 +102,43 @@ class NameTagger:
         """Spans over precomputed feature items (sentence-relative indices)."""
         if not items:
             return []
-        labels = self._tagger.tag(pycrfsuite.ItemSequence(items))
+        # A plain list is converted once; an ItemSequence would be converted, then copied.
+        labels = self._tagger.tag(items)
         # Only tokens inside a span need their marginal (``decode`` never reads the rest).
         marginals = [
             1.0 if label == "O" else self._tagger.marginal(label, index)
             for index, label in enumerate(labels)
         ]
         return decode(labels, marginals)
+
+
+def model_attributes(model: bytes) -> frozenset[str] | None:
+    """The attribute names of a CRFsuite model: the only features it gives a weight to
+    (CRFsuite saves an attribute only with its features, and ignores any other at tagging
+    time). Read from the model's attribute dictionary, a CQDB chunk: a header, 256 hash
+    tables, records (``id``, ``size``, the NUL-terminated name) and an array of record
+    offsets by id. None when the bytes are not laid out so: then nothing is left out."""
+    try:
+        magic, attribute_count, chunk_start = _MODEL_HEADER.unpack_from(model, 0)
+        chunk, _, _, byte_order, count, array = _CQDB_HEADER.unpack_from(model, chunk_start)
+        if magic != b"lCRF" or chunk != b"CQDB" or byte_order != _CQDB_BYTE_ORDER:
+            return None
+        if count != attribute_count:
+            return None
+        names = set()
+        offsets = struct.unpack_from(f"<{count}I", model, chunk_start + array)
+        for number, offset in enumerate(offsets):
+            record = chunk_start + offset
+            identifier, size = _CQDB_RECORD.unpack_from(model, record)
+            if identifier != number or size < 1:
+                return None
+            name = model[record + _CQDB_RECORD.size : record + _CQDB_RECORD.size + size - 1]
+            # A name that is not UTF-8 matches no feature (pycrfsuite encodes them in UTF-8).
+            with contextlib.suppress(UnicodeDecodeError):
+                names.add(name.decode("utf-8"))
+    except struct.error:
+        return None
+    return frozenset(names)
 
 
 def decode(labels: Sequence[str], marginals: Sequence[float]) -> list[TaggedSpan]:
