@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from chronik.language.de import known_paths
+from chronik.language.de.known_paths import with_known_paths
 from chronik.language.de.morphology import MorphologyModel
 from chronik.language.de.viterbi import sentence_codes
 from chronik.memo import Memo
@@ -58,7 +60,10 @@ class GermanTagger:
         # lower-cased word and are memoised (a word at the start of a sentence and inside
         # it is analysed once).
         tagger.analyze_forward = _memoised(morphology.tag_scores)
-        tagger.analyze_viterbi = _memoised(morphology.best_path)
+        # Paths of the lexicon's own forms are shipped (``known_paths``), the rest searched.
+        tagger.analyze_viterbi = with_known_paths(
+            _memoised(morphology.best_path), known_paths.load(tagger.cache)
+        )
         tagger.makelemma = LemmaEndings(tagger)
         tagger._tag_word = _memoised(heads.tag_word(tagger._tag_word))
         self._lemma_of = _memoised(heads.lemma(tagger._analyze))
