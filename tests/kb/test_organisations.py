@@ -110,6 +110,44 @@ def test_organisations_lookup_does_not_fold_common_words(orgs: Organisations) ->
     assert orgs.by_name("Profil") == []  # the magazine is written "profil"
 
 
+@pytest.mark.parametrize(
+    ("surface", "org_id", "sector", "country"),
+    [
+        ("Facebook", "facebook", "BUS", "USA"),
+        ("IG Metall", "ig_metall", "LAB", "DEU"),
+        ("Verdi", "verdi", "LAB", "DEU"),
+        ("Robert Koch-Institut", "rki", "HLH", "DEU"),
+        ("Bundesnetzagentur", "bundesnetzagentur", "GOV", "DEU"),
+        ("Max-Planck-Gesellschaft", "mpg", "EDU", "DEU"),
+        ("Bundesärztekammer", "baek", "HLH", "DEU"),
+        ("RB Leipzig", "rb_leipzig", "CVL", "DEU"),
+        ("ETH Zürich", "eth", "EDU", "CHE"),
+        ("Allianz SE", "allianz", "BUS", "DEU"),
+    ],
+)
+def test_organisations_expanded_rows(
+    orgs: Organisations, surface: str, org_id: str, sector: str, country: str
+) -> None:
+    [org] = orgs.by_name(surface)
+    assert (org.id, org.sector, org.country) == (org_id, sector, country)
+
+
+def test_organisations_company_cameo_names_home_country(orgs: Organisations) -> None:
+    for org in orgs:
+        if org.type == "company" and org.country and org.cameo.startswith("MNC"):
+            assert org.cameo == "MNC" + org.country, org.id
+
+
+@pytest.mark.parametrize(
+    "word",
+    # Common words and names that new rows must not claim: Allianz (alliance), Bund
+    # (not the BUND), Man and Mit (not MAN, MIT), Post, Bahn, Union, Metro, Blick, Otto.
+    ["Allianz", "Bund", "Man", "Mit", "Post", "Bahn", "Union", "Metro", "Blick", "Otto"],
+)
+def test_organisations_skip_common_words(orgs: Organisations, word: str) -> None:
+    assert orgs.by_name(word) == []
+
+
 def test_organisations_kb_id_prefers_wikidata(orgs: Organisations) -> None:
     assert kb_id(orgs.get("un")) == "Q1065"
     assert kb_id(orgs.get("kremlin")) == "chronik:org/kremlin"
