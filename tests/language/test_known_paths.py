@@ -8,7 +8,6 @@ import random
 import tempfile
 from pathlib import Path
 
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -16,23 +15,16 @@ from chronik.language.de import known_paths
 from chronik.language.de.morphology import MorphologyModel
 
 
-@pytest.fixture(scope="module")
-def hanta() -> object:
-    from HanTa import HanoverTagger
-
-    return HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
-
-
-def test_shipped_table_fits_the_installed_model_and_covers_its_lexicon(hanta: object) -> None:
-    lexicon = hanta.cache  # type: ignore[attr-defined]
+def test_shipped_table_fits_the_installed_model_and_covers_its_lexicon(hanta_model: object) -> None:
+    lexicon = hanta_model.cache  # type: ignore[attr-defined]
     known = known_paths.load(lexicon)
     assert known, "the table is missing or was built from another HanTa lexicon"
     assert set(known) == set(known_paths.pairs(lexicon))
 
 
-def test_a_sample_of_shipped_paths_is_what_the_search_finds(hanta: object) -> None:
-    known = known_paths.load(hanta.cache)  # type: ignore[attr-defined]
-    search = MorphologyModel(hanta).best_path
+def test_a_sample_of_shipped_paths_is_what_the_search_finds(hanta_model: object) -> None:
+    known = known_paths.load(hanta_model.cache)  # type: ignore[attr-defined]
+    search = MorphologyModel(hanta_model).best_path
     sample = random.Random(11).sample(sorted(known), 400)
     for word, target in sample:
         assert known_paths.parse_path(known[word, target]) == tuple(search(word, target))

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from HanTa import HanoverTagger
 
 from chronik.language.de.morphology import MorphologyModel
 from chronik.language.de.tagger import GermanTagger, LemmaEndings
@@ -89,13 +88,8 @@ WORDS = [
 
 
 @pytest.fixture(scope="module")
-def hanta() -> Any:
-    return HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
-
-
-@pytest.fixture(scope="module")
-def model(hanta: Any) -> MorphologyModel:
-    return MorphologyModel(hanta)
+def model(hanta_model: Any) -> MorphologyModel:
+    return MorphologyModel(hanta_model)
 
 
 def _same_scores(ours: list[tuple[int, float]], theirs: list[tuple[int, float]]) -> bool:
@@ -111,35 +105,37 @@ def test_word_list_is_long_and_varied() -> None:
     assert any(len(word) > 30 for word in WORDS)
 
 
-def test_tag_scores_are_hantas(model: MorphologyModel, hanta: Any) -> None:
+def test_tag_scores_are_hantas(model: MorphologyModel, hanta_model: Any) -> None:
     differing = [
         word
         for word in WORDS
-        if not _same_scores(model.tag_scores(word), hanta.analyze_forward(word))
+        if not _same_scores(model.tag_scores(word), hanta_model.analyze_forward(word))
     ]
     assert differing == []
 
 
-def test_best_paths_are_hantas_for_each_likely_tag(model: MorphologyModel, hanta: Any) -> None:
+def test_best_paths_are_hantas_for_each_likely_tag(
+    model: MorphologyModel, hanta_model: Any
+) -> None:
     differing = []
     checked = 0
     for word in WORDS:
         if not word:
             continue
-        for pos, _ in hanta.analyze_forward(word)[:3]:
+        for pos, _ in hanta_model.analyze_forward(word)[:3]:
             checked += 1
-            if model.best_path(word, -pos) != hanta.analyze_viterbi(word, -pos):
+            if model.best_path(word, -pos) != hanta_model.analyze_viterbi(word, -pos):
                 differing.append((word, pos))
     assert checked > len(WORDS)
     assert differing == []
 
 
 def test_best_path_of_an_impossible_tag_is_hantas_unknown_path(
-    model: MorphologyModel, hanta: Any
+    model: MorphologyModel, hanta_model: Any
 ) -> None:
     # A sentence-level tag (punctuation) for a plain word has no morpheme path.
-    target = -hanta.tag2int["$."]
-    assert model.best_path("haus", target) == hanta.analyze_viterbi("haus", target)
+    target = -hanta_model.tag2int["$."]
+    assert model.best_path("haus", target) == hanta_model.analyze_viterbi("haus", target)
 
 
 def test_repeated_analyses_give_the_same_results(model: MorphologyModel) -> None:
@@ -148,7 +144,7 @@ def test_repeated_analyses_give_the_same_results(model: MorphologyModel) -> None
 
 
 def test_results_do_not_depend_on_what_was_analysed_before(
-    hanta: Any, monkeypatch: pytest.MonkeyPatch
+    hanta_model: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Segment rows are shared between words ending alike and forgotten when the memo
     # is full: analysing in another order, with a tiny memo, must not change a result.
@@ -156,14 +152,14 @@ def test_results_do_not_depend_on_what_was_analysed_before(
 
     monkeypatch.setattr(morphology, "MAX_ROWS", 4)
     monkeypatch.setattr(morphology, "MAX_REMEMBERED", 4)
-    backwards = MorphologyModel(hanta)
+    backwards = MorphologyModel(hanta_model)
     words = [word for word in reversed(WORDS) if word]
     differing = []
     for word in words:
-        if not _same_scores(backwards.tag_scores(word), hanta.analyze_forward(word)):
+        if not _same_scores(backwards.tag_scores(word), hanta_model.analyze_forward(word)):
             differing.append(word)
-        pos = hanta.analyze_forward(word)[0][0]
-        if backwards.best_path(word, -pos) != hanta.analyze_viterbi(word, -pos):
+        pos = hanta_model.analyze_forward(word)[0][0]
+        if backwards.best_path(word, -pos) != hanta_model.analyze_viterbi(word, -pos):
             differing.append(word)
     assert differing == []
 
@@ -175,22 +171,22 @@ def test_words_ending_alike_share_their_segment_rows(model: MorphologyModel) -> 
     assert model._segments.row("ungen", 0, True) is not model._segments.row("sitzungen", 4, True)
 
 
-def test_the_german_tagger_uses_it_with_the_same_lemmas_as_hanta(hanta: Any) -> None:
+def test_the_german_tagger_uses_it_with_the_same_lemmas_as_hanta(hanta_model: Any) -> None:
     tagger = GermanTagger()
     words = ["Die", "Regierungschefin", "erklärte", "die", "Flurbelkramverordnungen", "."]
     tags, lemmas = tagger.tag(words)
-    assert lemmas[1] == hanta.analyze("Regierungschefin", pos="NN")[0]
+    assert lemmas[1] == hanta_model.analyze("Regierungschefin", pos="NN")[0]
     assert tags[-1] == "$."
 
 
-def test_lemma_endings_are_hantas(hanta: Any) -> None:
-    endings = LemmaEndings(hanta)
+def test_lemma_endings_are_hantas(hanta_model: Any) -> None:
+    endings = LemmaEndings(hanta_model)
     stems = [[word] for word in WORDS if word] + [["zurück", "weis"], ["ge", "sag"], ["a"]]
-    positions = [*hanta.tag2int, "VV(FIN)", "NN", "ADJ(A)", "UNBEKANNT"]
+    positions = [*hanta_model.tag2int, "VV(FIN)", "NN", "ADJ(A)", "UNBEKANNT"]
     differing = [
         (stem, pos)
         for stem in stems
         for pos in positions
-        if endings(stem, pos) != hanta.makelemma(stem, pos)
+        if endings(stem, pos) != hanta_model.makelemma(stem, pos)
     ]
     assert differing == []
