@@ -3,8 +3,10 @@
 ``chronik ingest`` analyses each document inside ``time_limit`` (in its own process or
 in a worker): when the limit passes, DocumentTimeoutError is raised inside the analysis,
 the document is recorded as a failure and the process goes on with its resources loaded.
-The timer repeats every second after it expires, so code that catches a broad exception
-cannot swallow the limit. Signals reach only the main thread: elsewhere (a server
+The timer repeats every tenth of a second after it expires, so the limit is not lost
+where Python cannot raise it: code that catches a broad exception, or a garbage
+collector callback or finaliser that the signal happened to interrupt (Python prints
+and drops exceptions raised there). Signals reach only the main thread: elsewhere (a server
 thread) no limit is applied. Code stuck inside one C call (a regular expression) sees the
 signal only when the call returns; the worker pool's watchdog (store/ingest.py) replaces
 workers that stop answering altogether.
@@ -20,7 +22,7 @@ from types import FrameType
 
 from chronik.errors import DocumentTimeoutError
 
-_REPEAT_SECONDS = 1.0
+_REPEAT_SECONDS = 0.1
 
 
 @contextmanager
