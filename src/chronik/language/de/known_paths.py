@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 TABLE = "known_paths.tsv.gz"
-Path_ = tuple[tuple[int, int], ...]
+MorphemePath = tuple[tuple[int, int], ...]
 Search = Callable[[str, int], Any]
 
 _HEADER = (
@@ -86,7 +86,7 @@ def read(text: str, fingerprint: str) -> dict[tuple[str, int], str] | None:
     return paths
 
 
-def parse_path(steps: str) -> Path_:
+def parse_path(steps: str) -> MorphemePath:
     """``"20:7 -20:8"`` -> ``((20, 7), (-20, 8))``."""
     return tuple(
         (int(tag), int(end)) for tag, _, end in (step.partition(":") for step in steps.split())

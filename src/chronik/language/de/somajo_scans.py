@@ -96,6 +96,8 @@ def narrow_scans(somajo: Any) -> None:
 
 
 def _gate_scans(tokenizer: Any) -> None:
+    """Run each checked pattern only on tokens its gate finds something in (digit-first
+    patterns also get their digit lookahead here, before their gate is keyed to them)."""
     split_matches: Callable[..., None] | None = getattr(tokenizer, "_split_matches", None)
     if split_matches is None:
         return
