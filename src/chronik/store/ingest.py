@@ -33,6 +33,7 @@ from chronik.ingest.document import RawDocument, content_id
 from chronik.pipeline import analyze
 from chronik.resources import Resources
 from chronik.settings import Settings
+from chronik.store.batch_process import tune_for_batch
 from chronik.store.database import Failure, Store
 from chronik.store.inputs import InputItem, expand_inputs, read_items
 from chronik.store.linking import update_corpus
@@ -380,7 +381,10 @@ _worker_error: ChronikError | None = None
 
 
 def load_resources(settings: Settings, resources: Resources | None = None) -> Resources:
-    """Every analysis resource, loaded now; a failure is one ResourceError."""
+    """Every analysis resource, loaded now; a failure is one ResourceError. Every
+    engine calls this once per process before its first analysis, so it also sets the
+    process up for a batch run (``batch_process``)."""
+    tune_for_batch()
     try:
         return (resources or Resources(settings)).warm()
     except ChronikError:
