@@ -21,7 +21,7 @@ from chronik.entities.nominals import (
 )
 from chronik.entities.organisation_rules import NAME_TAGS, OrganisationRules, is_acronym
 from chronik.entities.records import Mention, Reading
-from chronik.entities.tagger.model import NameTagger
+from chronik.entities.tagger.model import MIN_SPAN_PROBABILITY, NameTagger
 from chronik.kb.roles import Roles
 from chronik.language.parsed import Parsed
 from chronik.language.tokens_view import TokenView, view
@@ -139,8 +139,10 @@ class MentionFinder:
         ]
         guesses = {(m.start, m.end): m for m in names if m not in kept}
         for span in self._tagger.tag(doc, start, end, names):  # type: ignore[union-attr]
-            if span.type not in _TAGGER_TYPES or any(
-                span.start < m.end and m.start < span.end for m in kept
+            if (
+                span.type not in _TAGGER_TYPES
+                or span.probability < MIN_SPAN_PROBABILITY
+                or any(span.start < m.end and m.start < span.end for m in kept)
             ):
                 continue
             guess = guesses.get((span.start, span.end))

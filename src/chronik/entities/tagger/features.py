@@ -29,6 +29,7 @@ from spacy.tokens import Doc
 from chronik.entities.lexicon import EntityLexicon
 from chronik.entities.names import NameIndex
 from chronik.entities.records import Mention
+from chronik.entities.tagger.place_names import PlaceNames
 from chronik.entities.tagger.word_lexicon import WordLexicon
 from chronik.kb.knowledge_base import KnowledgeBase
 from chronik.language.tokens_view import view
@@ -54,6 +55,7 @@ _CONTEXT_KEYS = frozenset(
         "rule",
         "notname",
         "lex",
+        "gn",
     }
 )
 _GEO_KINDS = ("country", "capital", "city", "region", "country_adjective", "demonym")
@@ -146,6 +148,7 @@ class FeatureExtractor:
     lexicon: EntityLexicon
     names: NameIndex
     word_lexicon: WordLexicon
+    places: PlaceNames
     known: frozenset[str] | None = None
     _words: Memo[str, tuple[str, ...]] = field(default_factory=Memo, repr=False)
     _word_features: Memo[str, _WordFeatures] = field(default_factory=Memo, repr=False)
@@ -169,13 +172,19 @@ class FeatureExtractor:
     @cache
     def load(cls) -> FeatureExtractor:
         kb = KnowledgeBase.load()
-        return cls(kb, EntityLexicon.load(), NameIndex(kb), WordLexicon.load())
+        return cls(kb, EntityLexicon.load(), NameIndex(kb), WordLexicon.load(), PlaceNames.load())
 
     def restricted_to(self, known: frozenset[str]) -> FeatureExtractor:
         """An extractor on the same lexicons that returns only the features in ``known``
         (a model's attributes), with memos of its own."""
         return FeatureExtractor(
-            self.kb, self.lexicon, self.names, self.word_lexicon, known, _words=self._words
+            self.kb,
+            self.lexicon,
+            self.names,
+            self.word_lexicon,
+            self.places,
+            known,
+            _words=self._words,
         )
 
     def sentence(
@@ -192,6 +201,7 @@ class FeatureExtractor:
         tags = [tag_memo.get(tag) or self._tag(tag) for tag in tag_names]
         rules = rule_labels(rule_mentions, start, end)
         kb_spans = self._kb_spans(words)
+        place_spans = self.places.spans(words)
         length = len(words)
         positions, fixed, lemma_memo = self._positions, self._fixed_features, self._lemmas
         own: list[list[str]] = []
@@ -221,6 +231,8 @@ class FeatureExtractor:
                 shown = _joined(shown, rule.seen_from)
             if kb_spans[index]:
                 features += fixed((f"kbspan={kb_spans[index]}",))
+            if place_spans[index]:
+                features += fixed((f"gnspan={place_spans[index]}",))
             own.append(features)
             seen.append(shown)
         for index in quoted(words):
@@ -380,6 +392,9 @@ class FeatureExtractor:
             if matching:
                 sure = any(not ref.ambiguous for ref in matching)
                 flags.append(f"geo={kind}{'' if sure else '?'}")
+        place = self.places.scope(word)
+        if place is not None:
+            flags.append(f"gn={place}")
         if kb.people.by_name(word):
             flags.append("kbper=1")
         if kb.organisations.by_name(word):

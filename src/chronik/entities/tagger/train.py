@@ -8,9 +8,15 @@
 Cross-validation deals contiguous blocks of sentences to folds (fixed seed) and scores
 strict outer PER/ORG/LOC spans on each held-out fold for three systems: the rules alone,
 the tagger alone, and their union (rule names linked to the knowledge base win where they
-overlap a tagger span; tagger spans elsewhere, typed by the tagger). Training with
+overlap a tagger span; tagger spans elsewhere, typed by the tagger, if at least as sure
+as ``MIN_SPAN_PROBABILITY``: what the pipeline does). A table of the union at other
+probability floors follows, to choose that floor. Training with
 ``--out`` uses every sentence and then scores on Europarl dev, out of domain. Europarl
 (licence unstated) and SpkAtt (NC) are only ever read for evaluation, never for training.
+
+Sentences written for Chronik (``training/ner/*.txt``, see ``corpus.py``; run from the
+project root or give ``--written``) join the training side of every fold and the final
+model; they are never scored. ``--no-written`` trains on GermEval alone.
 """
 
 from __future__ import annotations
@@ -26,18 +32,22 @@ from pathlib import Path
 
 import pycrfsuite
 
+from chronik.entities.tagger.corpus import SOURCE, read_annotated
 from chronik.entities.tagger.features import FeatureExtractor
-from chronik.entities.tagger.model import NameTagger
+from chronik.entities.tagger.model import MIN_SPAN_PROBABILITY, NameTagger, TaggedSpan
 from chronik.errors import UsageError
 from chronik.evaluation.germeval import SCORED_TYPES, bio_spans
 from chronik.evaluation.ner import TO_GERMEVAL, Counts
+from chronik.language.de.tokens import GermanTokenizer
 from chronik.resources import Resources
 from chronik.settings import Settings
 
 GERMEVAL = Path("germeval2014/NER-de-dev.tsv")
+WRITTEN = Path("training/ner")  # relative to the project root; see ``corpus.py``
 EUROPARL = Path("europarl-ner/dev.tsv")
 LABEL_TYPES = frozenset({"PER", "ORG", "LOC", "OTH"})
 SYSTEMS = ("rules", "tagger", "union")
+FLOORS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9)  # probability floors compared for the union
 SEED = 20140101
 BLOCK = 20  # sentences per contiguous block dealt to a fold
 # Chosen by 5-fold cross-validation on GermEval dev (``--grid``), nothing else.
@@ -131,6 +141,20 @@ def _iob1_to_bio(tags: list[str]) -> tuple[str, ...]:
     return tuple(labels)
 
 
+def read_written(folder: Path) -> list[Labelled]:
+    """Every ``*.txt`` file of ``folder`` in the format of ``corpus.py`` (sorted by name,
+    so that training is reproducible); a missing folder gives no sentences."""
+    if not folder.is_dir():
+        _say(f"{folder}: no such folder, training on GermEval only")
+        return []
+    tokenizer = GermanTokenizer()
+    return [
+        Labelled(sentence.tokens, sentence.labels, f"{SOURCE}/{path.name}")
+        for path in sorted(folder.glob("*.txt"))
+        for sentence in read_annotated(path, tokenizer)
+    ]
+
+
 def _lines(path: Path) -> list[str]:
     try:
         return path.read_text(encoding="utf-8").splitlines()
@@ -222,17 +246,27 @@ def union(
 
 
 def score(tagger: NameTagger, test: Iterable[Prepared]) -> dict[tuple[str, str], Counts]:
-    """Counts per (system, subset) with subset ``all`` or ``news``."""
-    counts = {(system, subset): Counts() for system in SYSTEMS for subset in ("all", "news")}
+    """Counts per (system, subset) with subset ``all`` or ``news``. ``union`` keeps the
+    tagger spans as sure as the pipeline requires (``MIN_SPAN_PROBABILITY``); the
+    ``floor<p>`` systems are that union at other floors, to choose it."""
+    systems = [*SYSTEMS, *(f"floor{floor}" for floor in FLOORS)]
+    counts = {(system, subset): Counts() for system in systems for subset in ("all", "news")}
     for sentence in test:
-        spans = tagger.tag_items(sentence.items)
-        tagged = {(s.start, s.end, s.type) for s in spans if s.type in SCORED_TYPES}
-        found = {"rules": sentence.rules, "tagger": tagged, "union": union(tagged, sentence.linked)}
+        spans = [s for s in tagger.tag_items(sentence.items) if s.type in SCORED_TYPES]
+        tagged = {(s.start, s.end, s.type) for s in spans}
+        found = {"rules": sentence.rules, "tagger": tagged}
+        found["union"] = union(_surer(spans, MIN_SPAN_PROBABILITY), sentence.linked)
+        for floor in FLOORS:
+            found[f"floor{floor}"] = union(_surer(spans, floor), sentence.linked)
         for system, predicted in found.items():
             counts[system, "all"].add(sentence.gold, predicted)
             if sentence.news:
                 counts[system, "news"].add(sentence.gold, predicted)
     return counts
+
+
+def _surer(spans: Iterable[TaggedSpan], floor: float) -> set[tuple[int, int, str]]:
+    return {(s.start, s.end, s.type) for s in spans if s.probability >= floor}
 
 
 def folds(count: int, k: int, seed: int = SEED) -> list[list[int]]:
@@ -252,23 +286,30 @@ def cross_validate(
     prepared: Sequence[Prepared],
     k: int,
     params: dict[str, float],
+    written: Sequence[Labelled] = (),
+    written_prepared: Sequence[Prepared] = (),
 ) -> list[dict[tuple[str, str], Counts]]:
-    """Train on k-1 folds (plus their augmented copies), score the held-out fold."""
+    """Train on k-1 folds and the written sentences (plus their augmented copies), score
+    the held-out fold; written sentences are never scored."""
     results = []
     for number, held_out in enumerate(folds(len(prepared), k)):
         test = set(held_out)
         kept = [index for index in range(len(prepared)) if index not in test]
-        training = [prepared[index] for index in kept]
+        training = [prepared[index] for index in kept] + list(written_prepared)
         if params.get("augment"):
             seed = int(params.get("seed", SEED)) + number
-            copies = augment([sentences[index] for index in kept], seed)
+            copies = augment([*(sentences[index] for index in kept), *written], seed)
             training += prepare(resources, copies)
         with tempfile.TemporaryDirectory() as directory:
             path = Path(directory) / "fold.crfsuite"
             train(training, path, params)
             tagger = NameTagger.from_file(path)
         results.append(score(tagger, [prepared[index] for index in held_out]))
-        _say(f"fold {number + 1}/{k}: tagger F1 {results[-1]['tagger', 'all'].scores()[2]:.3f}")
+        found = results[-1]
+        _say(
+            f"fold {number + 1}/{k}: tagger F1 {found['tagger', 'all'].scores()[2]:.3f},"
+            f" union {found['union', 'all'].scores()[2]:.3f}"
+        )
     return results
 
 
@@ -299,6 +340,17 @@ def report_means(results: list[dict[tuple[str, str], Counts]], subsets: Sequence
     return "\n".join(lines)
 
 
+def report_floors(results: list[dict[tuple[str, str], Counts]]) -> str:
+    """Mean F1 of the union at each probability floor for tagger spans."""
+    lines = ["| floor | union F1 all | union F1 news |", "|---|---|---|"]
+    for floor in FLOORS:
+        f1 = _mean([r[f"floor{floor}", "all"].scores()[2] for r in results])
+        news = _mean([r[f"floor{floor}", "news"].scores()[2] for r in results])
+        shipped = " (shipped)" if floor == MIN_SPAN_PROBABILITY else ""
+        lines.append(f"| {floor}{shipped} | {f1:.3f} | {news:.3f} |")
+    return "\n".join(lines)
+
+
 def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m chronik.entities.tagger.train")
     parser.add_argument("--data", type=Path, help="shared data folder (default: settings)")
@@ -310,6 +362,13 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--iterations", type=float, default=DEFAULT_PARAMS["max_iterations"])
     parser.add_argument("--no-augment", action="store_true", help="train on the gold only")
     parser.add_argument("--limit", type=int, help="use only the first N sentences")
+    parser.add_argument(
+        "--written",
+        type=Path,
+        default=WRITTEN,
+        help=f"folder of sentences written for Chronik, *.txt (default: {WRITTEN})",
+    )
+    parser.add_argument("--no-written", action="store_true", help="train on GermEval only")
     parser.add_argument(
         "--seed", type=int, default=SEED, help="augmentation seed (fold k draws with seed + k)"
     )
@@ -327,6 +386,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     data = args.data or resources.settings.data_dir
     try:
         sentences = read_germeval_outer(data / GERMEVAL)[: args.limit]
+        written = [] if args.no_written else read_written(args.written)
     except UsageError as error:
         _say(str(error))
         return 2
@@ -339,16 +399,38 @@ def main(argv: Sequence[str] | None = None) -> int:
     }
     began = time.perf_counter()
     prepared = prepare(resources, sentences)
-    _say(f"{len(prepared)} sentences prepared in {time.perf_counter() - began:.0f} s")
+    written_prepared = prepare(resources, written)
+    _say(
+        f"{len(prepared)} GermEval and {len(written)} written sentences prepared"
+        f" in {time.perf_counter() - began:.0f} s"
+    )
     if args.grid:
-        _grid(resources, sentences, prepared, args.cross_validate or 5, params)
+        k = args.cross_validate or 5
+        _grid(resources, sentences, prepared, k, params, written, written_prepared)
     elif args.cross_validate:
-        results = cross_validate(resources, sentences, prepared, args.cross_validate, params)
-        print(f"## {args.cross_validate}-fold cross-validation, params {params}\n")
+        results = cross_validate(
+            resources,
+            sentences,
+            prepared,
+            args.cross_validate,
+            params,
+            written,
+            written_prepared,
+        )
+        extra = f", plus {len(written)} written sentences in training" if written else ""
+        print(f"## {args.cross_validate}-fold cross-validation, params {params}{extra}\n")
         print(report_folds(results) + "\n")
         print(report_means(results, ("all", "news")) + "\n")
+        print(report_floors(results) + "\n")
     if args.out:
-        _train_final(resources, sentences, prepared, args.out, params, data / EUROPARL)
+        _train_final(
+            resources,
+            [*sentences, *written],
+            [*prepared, *written_prepared],
+            args.out,
+            params,
+            data / EUROPARL,
+        )
     return 0
 
 
@@ -358,10 +440,15 @@ def _grid(
     prepared: Sequence[Prepared],
     k: int,
     params: dict[str, float],
+    written: Sequence[Labelled],
+    written_prepared: Sequence[Prepared],
 ) -> None:
     print("| c1 | c2 | tagger F1 all | union F1 all | union F1 news |\n|---|---|---|---|---|")
     for c1, c2 in GRID:
-        results = cross_validate(resources, sentences, prepared, k, {**params, "c1": c1, "c2": c2})
+        grid_params = {**params, "c1": c1, "c2": c2}
+        results = cross_validate(
+            resources, sentences, prepared, k, grid_params, written, written_prepared
+        )
         tagger = _mean([r["tagger", "all"].scores()[2] for r in results])
         both = _mean([r["union", "all"].scores()[2] for r in results])
         news = _mean([r["union", "news"].scores()[2] for r in results])
@@ -407,6 +494,7 @@ __all__ = [
     "prepare",
     "read_europarl",
     "read_germeval_outer",
+    "read_written",
     "score",
     "train",
     "union",
