@@ -27,7 +27,7 @@ from benchmarks.engines import CONFIGURATIONS, run_configuration, write_inputs
 from benchmarks.report import render
 from benchmarks.scaling import length_growth
 from benchmarks.stages import time_stages
-from benchmarks.throughput import analyse_all, spacy_tokenise_only, tokenise_only
+from benchmarks.throughput import compare
 from chronik import __version__
 from chronik.pipeline import analyze
 from chronik.resources import Resources
@@ -55,11 +55,7 @@ def run_suite(limit: int | None, engines: list[str], groups: int) -> dict[str, A
         "resources_load_seconds": loaded,
     }
     _say(f"{len(texts)} articles; baselines")
-    results["baselines"] = {
-        "somajo_seconds": tokenise_only(texts),
-        "spacy_seconds": spacy_tokenise_only(texts),
-        "analyze_seconds": analyse_all(texts, resources),
-    }
+    results["baselines"] = compare(texts, resources)
     _say("stages")
     # Fresh resources: the tagger's per-word caches start empty, as they did for the
     # end-to-end pass above, so the stages add up to that pass.

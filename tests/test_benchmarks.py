@@ -41,6 +41,10 @@ def test_benchmark_suite_writes_the_table_and_the_figures(tmp_path: Path) -> Non
     assert figures["corpus"]["articles"] == 4
     assert set(figures["stages"]) >= {"structure", "language layer", "entities", "store"}
     assert all(seconds > 0 for seconds in figures["stages"].values())
+    # Four articles in at most eight turns: one article per turn, each turn timed alone.
+    baselines = figures["baselines"]
+    assert len(baselines["chunk_ratios"]) == 4
+    assert baselines["analyze_seconds"] > 0 and baselines["somajo_seconds"] > 0
     (one_core,) = figures["engines"]
     assert one_core["label"] == "one core" and one_core["articles"] == 4
     assert one_core["peak_rss_mb"] > 0
@@ -50,3 +54,4 @@ def test_benchmark_suite_writes_the_table_and_the_figures(tmp_path: Path) -> Non
         assert heading in table
     assert "| language layer |" in table and "| 16× |" in table
     assert "spaCy German tokenizer" in table
+    assert "Per eighth, analysis cost" in table
