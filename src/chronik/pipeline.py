@@ -37,22 +37,26 @@ def analyze(
     name = id or "<text>"
     _check(text, name, resources)
     published_date = _iso_date(published, name)
+    segmentation = segment(
+        text, resources.cues, fingerprints=fingerprints, outlet=outlet, title_hint=title
+    )
+    analysed = segmentation.analysed()
+    identified = _identify(analysed, text, resources)
+    notes = []
+    language = identified.language
+    if language is None:
+        notes.append("language could not be identified (too little text); analysed as German")
+    entities, quotes, events = [], [], []
+    structure = to_structure(segmentation, text)
+    full = language in FULL_LANGUAGES or language is None
+    # Loaded (on first use) outside the memory zone: the word forms the German layer
+    # registers in the shared vocabulary when it loads must outlive this article.
+    german = resources.german if full else None
     # spaCy interns every new word form and lemma in the shared vocabulary; those of
     # this article are freed with it, or a long run would grow without bound.
     with resources.vocab.memory_zone():
-        segmentation = segment(
-            text, resources.cues, fingerprints=fingerprints, outlet=outlet, title_hint=title
-        )
-        analysed = segmentation.analysed()
-        identified = _identify(analysed, text, resources)
-        notes = []
-        language = identified.language
-        if language is None:
-            notes.append("language could not be identified (too little text); analysed as German")
-        entities, quotes, events = [], [], []
-        structure = to_structure(segmentation, text)
-        if language in FULL_LANGUAGES or language is None:
-            parsed = resources.german.process(text, analysed)
+        if german is not None:
+            parsed = german.process(text, analysed)
             found = resources.entities.run(parsed, published_date)
             entities = found.entities
             quotes = resources.quotes.run(parsed, found)

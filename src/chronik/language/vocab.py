@@ -7,9 +7,15 @@ and nothing in Chronik reads them; the lower-cased form and the cheap character-
 flags (``is_punct``, ``is_space``, ``is_alpha``, …) are kept. A Doc from Chronik
 therefore has empty ``norm_``, ``shape_``, ``prefix_``, ``suffix_`` and ``lang_``, and
 ``is_stop``/``like_num``/``like_url``/``like_email`` are False.
+
+A language layer also registers the word forms of its lexicon once, when it loads
+(``register_forms``): a lexeme made outside a memory zone stays, so the common words of
+every article are looked up instead of made again.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from spacy.attrs import IDS
 from spacy.vocab import Vocab
@@ -46,3 +52,10 @@ def german_vocab() -> Vocab:
         if attribute in kept
     }
     return vocab
+
+
+def register_forms(vocab: Vocab, forms: Iterable[str]) -> None:
+    """Make the lexemes of ``forms`` now, to last as long as ``vocab``. Call it outside
+    any memory zone (a zone frees what was made inside it when it ends)."""
+    for form in forms:
+        vocab[form]

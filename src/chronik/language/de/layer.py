@@ -9,6 +9,7 @@ from chronik.language.de.tagger import GermanTagger
 from chronik.language.de.tokens import GermanTokenizer
 from chronik.language.docbuild import TokenPlan, build_doc
 from chronik.language.parsed import Parsed, Sentence
+from chronik.language.vocab import register_forms
 from chronik.structure.paragraphs import Unit
 
 
@@ -19,6 +20,7 @@ class GermanLayer:
         self._vocab = vocab
         self.tokenizer = GermanTokenizer()
         self.tagger = GermanTagger()
+        register_forms(vocab, self.tagger.lexicon_forms())
 
     def process_tokens(self, words: list[str]) -> Parsed:
         """One pre-tokenised sentence (for evaluation on gold tokenisation)."""

@@ -10,7 +10,7 @@ Changes here are checked with ``chronik eval tagging`` (docs/evaluation.md).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from chronik.language.de import known_paths
@@ -68,6 +68,15 @@ class GermanTagger:
         tagger._tag_word = _memoised(heads.tag_word(tagger._tag_word))
         self._lemma_of = _memoised(heads.lemma(tagger._analyze))
         self._tagger = tagger
+
+    def lexicon_forms(self) -> Iterator[str]:
+        """Every word form of HanTa's lexicon, lower-cased as it keeps them and capitalised
+        as a noun or a sentence's first word is written."""
+        for form in self._tagger.cache:
+            yield form
+            capitalised = form[:1].upper() + form[1:]
+            if capitalised != form:
+                yield capitalised
 
     def tag(self, words: list[str]) -> tuple[list[str], list[str]]:
         """STTS tags and lemmas of one sentence."""
