@@ -123,7 +123,7 @@ def _baselines(results: dict[str, Any]) -> list[str]:
         )
     lines += [
         "",
-        f"Analysis costs {_cost_over(results, 'somajo_seconds'):.1f}× SoMaJo tokenisation and "
+        f"Analysis costs {_cost_over(results, 'somajo_seconds'):.2f}× SoMaJo tokenisation and "
         f"{_cost_over(results, 'spacy_seconds'):.0f}× spaCy tokenisation of the same texts.",
         "",
     ]

@@ -5,7 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 MIN_CONFIDENCE = 0.5
-SAMPLE_CHARS = 5_000
+# Characters read to tell a text's language. The identifier's cost grows with them; on
+# the 1,028 10kGNAD articles and 500 English stories 1,000 decided as 5,000 did, at
+# half the cost (0.45 against 0.94 ms per German article).
+SAMPLE_CHARS = 1_000
 
 
 @dataclass(frozen=True)
