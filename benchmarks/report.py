@@ -104,9 +104,9 @@ def _baselines(results: dict[str, Any]) -> list[str]:
         "## End-to-end against tokenising alone (one core)",
         "",
         "Tokenising is the floor any pipeline pays. All three on the same texts in one process "
-        "with the resources loaded, per CPU second of one core, taken in turns: each eighth "
-        "of the texts is tokenised by both tokenizers and then analysed before the next "
-        "eighth, so that other work on a shared machine weighs on all three alike.",
+        "with the resources loaded, per CPU second of one core, taken in turns: each slice "
+        "(an eighth of the texts) is tokenised by both tokenizers and then analysed before "
+        "the next, so that other work on a shared machine weighs on all three alike.",
         "",
         "| One core | articles per second | words per second | cost relative to SoMaJo |",
         "|---|---:|---:|---:|",
@@ -130,8 +130,9 @@ def _baselines(results: dict[str, Any]) -> list[str]:
     ratios = base.get("chunk_ratios") or []
     if len(ratios) > 1:
         lines[-1:-1] = [
-            f"Per eighth, analysis cost {min(ratios):.2f}× to {max(ratios):.2f}× SoMaJo "
-            f"(median {statistics.median(ratios):.2f}×): the spread of one run.",
+            f"Per turn ({len(ratios)} slices of the texts), analysis cost {min(ratios):.2f}× "
+            f"to {max(ratios):.2f}× SoMaJo (median {statistics.median(ratios):.2f}×): the "
+            "spread within one run.",
         ]
     return lines
 

@@ -54,4 +54,4 @@ def test_benchmark_suite_writes_the_table_and_the_figures(tmp_path: Path) -> Non
         assert heading in table
     assert "| language layer |" in table and "| 16× |" in table
     assert "spaCy German tokenizer" in table
-    assert "Per eighth, analysis cost" in table
+    assert "Per turn (4 slices of the texts), analysis cost" in table
