@@ -12,7 +12,7 @@ from spacy.vocab import Vocab
 from chronik.entities.records import Mention, Reading
 from chronik.entities.tagger import NameTagger, TaggedSpan
 from chronik.entities.tagger.features import FeatureExtractor, quoted, shape, short_shape
-from chronik.entities.tagger.model import decode
+from chronik.entities.tagger.model import combine, decode
 from chronik.entities.tagger.train import (
     Labelled,
     augment,
@@ -122,8 +122,38 @@ def test_tagger_decode_joins_continuations_and_takes_weakest_marginal() -> None:
 
 def test_tagger_union_prefers_linked_rule_names() -> None:
     linked = {(0, 2, "PER")}
-    tagged = {(1, 2, "LOC"), (4, 5, "ORG")}
-    assert union(tagged, linked) == {(0, 2, "PER"), (4, 5, "ORG")}
+    tagged = [TaggedSpan(1, 2, "LOC", 0.99), TaggedSpan(4, 5, "ORG", 0.9)]
+    assert union(tagged, linked, 0.7) == {(0, 2, "PER"), (4, 5, "ORG")}
+
+
+def test_tagger_union_drops_spans_below_the_floor_and_other_types() -> None:
+    tagged = [TaggedSpan(0, 1, "PER", 0.6), TaggedSpan(2, 3, "OTH", 0.9)]
+    assert union(tagged, set(), 0.7) == set()
+    assert union(tagged, set(), 0.5) == {(0, 1, "PER")}
+
+
+def test_tagger_combine_a_longer_sure_span_replaces_the_names_inside() -> None:
+    # "die Detroit Red Wings": the knowledge base knows Detroit, the tagger the team.
+    spans = [TaggedSpan(1, 4, "ORG", 0.8)]
+    taken, dropped = combine(spans, [(1, 2)])
+    assert taken == spans
+    assert dropped == {0}
+    assert union(spans, {(1, 2, "LOC")}, 0.7) == {(1, 4, "ORG")}
+
+
+def test_tagger_combine_keeps_names_the_span_does_not_contain() -> None:
+    spans = [TaggedSpan(1, 3, "ORG", 0.95), TaggedSpan(5, 6, "PER", 0.9)]
+    # The same extent, and a name reaching past the span: the names win.
+    assert combine(spans, [(1, 3)]) == ([spans[1]], set())
+    assert combine(spans, [(2, 4)]) == ([spans[1]], set())
+    # A span below the floor never replaces a name.
+    assert combine([TaggedSpan(1, 4, "ORG", 0.5)], [(1, 2)]) == ([], set())
+
+
+def test_tagger_combine_other_spans_remove_names_but_are_not_names() -> None:
+    # "Beim Red Bull Air Race": an event title (OTH) around an organisation's name.
+    spans = [TaggedSpan(1, 5, "OTH", 0.9)]
+    assert union(spans, {(1, 3, "ORG")}, 0.7) == set()
 
 
 def test_tagger_folds_partition_sentences_in_blocks() -> None:

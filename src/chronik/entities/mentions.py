@@ -21,7 +21,7 @@ from chronik.entities.nominals import (
 )
 from chronik.entities.organisation_rules import NAME_TAGS, OrganisationRules, is_acronym
 from chronik.entities.records import Mention, Reading
-from chronik.entities.tagger.model import MIN_SPAN_PROBABILITY, NameTagger
+from chronik.entities.tagger.model import MIN_SPAN_PROBABILITY, NameTagger, combine
 from chronik.kb.roles import Roles
 from chronik.language.parsed import Parsed
 from chronik.language.tokens_view import TokenView, view
@@ -130,20 +130,20 @@ class MentionFinder:
     def _with_tagger(
         self, doc: Doc, start: int, end: int, number: int, names: list[Mention]
     ) -> list[Mention]:
-        """Names linked to the knowledge base stay; elsewhere the statistical tagger decides
+        """Names linked to the knowledge base stay, unless a sure tagger span contains them
+        (``Detroit`` in ``Detroit Red Wings``); elsewhere the statistical tagger decides
         span and type (the rules' own guesses are among its features)."""
-        kept = [
+        sure = [
             m
             for m in names
             if m.reading is not None and (m.reading.kb_id or m.reading.name in self._surnames)
         ]
-        guesses = {(m.start, m.end): m for m in names if m not in kept}
-        for span in self._tagger.tag(doc, start, end, names):  # type: ignore[union-attr]
-            if (
-                span.type not in _TAGGER_TYPES
-                or span.probability < MIN_SPAN_PROBABILITY
-                or any(span.start < m.end and m.start < span.end for m in kept)
-            ):
+        guesses = {(m.start, m.end): m for m in names if m not in sure}
+        spans = self._tagger.tag(doc, start, end, names)  # type: ignore[union-attr]
+        taken, dropped = combine(spans, [(m.start, m.end) for m in sure], MIN_SPAN_PROBABILITY)
+        kept = [m for index, m in enumerate(sure) if index not in dropped]
+        for span in taken:
+            if span.type not in _TAGGER_TYPES:
                 continue
             guess = guesses.get((span.start, span.end))
             if guess is not None and guess.reading is not None and guess.reading.type == span.type:

@@ -116,6 +116,41 @@ class NameTagger:
         return decode(labels, marginals)
 
 
+def combine(
+    spans: Sequence[TaggedSpan],
+    names: Sequence[tuple[int, int]],
+    floor: float = MIN_SPAN_PROBABILITY,
+) -> tuple[list[TaggedSpan], set[int]]:
+    """Tagger spans beside the rules' sure names (linked to the knowledge base): the
+    spans as sure as ``floor`` that overlap no name, and the indices of the names that
+    give way. A name wins where it overlaps a span, unless a sure span strictly contains
+    every name it overlaps: then the names are parts of a longer name (``Detroit`` in
+    ``Detroit Red Wings``, ``Red Bull`` in ``Red Bull Air Race``) and the span replaces
+    them. Spans of any type count, so an OTH span removes the names inside it."""
+    sure = [span for span in spans if span.probability >= floor]
+    dropped: set[int] = set()
+    for span in sure:
+        inside = [
+            index
+            for index, (start, end) in enumerate(names)
+            if span.start < end and start < span.end
+        ]
+        if inside and all(
+            span.start <= names[index][0]
+            and names[index][1] <= span.end
+            and names[index] != (span.start, span.end)
+            for index in inside
+        ):
+            dropped.update(inside)
+    staying = [name for index, name in enumerate(names) if index not in dropped]
+    taken = [
+        span
+        for span in sure
+        if not any(span.start < end and start < span.end for start, end in staying)
+    ]
+    return taken, dropped
+
+
 def model_attributes(model: bytes) -> frozenset[str] | None:
     """The attribute names of a CRFsuite model: the only features it gives a weight to
     (CRFsuite saves an attribute only with its features, and ignores any other at tagging

@@ -8,9 +8,9 @@
 Cross-validation deals contiguous blocks of sentences to folds (fixed seed) and scores
 strict outer PER/ORG/LOC spans on each held-out fold for three systems: the rules alone,
 the tagger alone, and their union (rule names linked to the knowledge base win where they
-overlap a tagger span; tagger spans elsewhere, typed by the tagger, if at least as sure
-as ``MIN_SPAN_PROBABILITY``: what the pipeline does). A table of the union at other
-probability floors follows, to choose that floor. Training with
+overlap a tagger span, unless a sure span contains them; tagger spans elsewhere, typed by
+the tagger, if at least as sure as ``MIN_SPAN_PROBABILITY``: what the pipeline does). A
+table of the union at other probability floors follows, to choose that floor. Training with
 ``--out`` uses every sentence and then scores on Europarl dev, out of domain. Europarl
 (licence unstated) and SpkAtt (NC) are only ever read for evaluation, never for training.
 
@@ -34,7 +34,12 @@ import pycrfsuite
 
 from chronik.entities.tagger.corpus import SOURCE, read_annotated
 from chronik.entities.tagger.features import FeatureExtractor
-from chronik.entities.tagger.model import MIN_SPAN_PROBABILITY, NameTagger, TaggedSpan
+from chronik.entities.tagger.model import (
+    MIN_SPAN_PROBABILITY,
+    NameTagger,
+    TaggedSpan,
+    combine,
+)
 from chronik.errors import UsageError
 from chronik.evaluation.germeval import SCORED_TYPES, bio_spans
 from chronik.evaluation.ner import TO_GERMEVAL, Counts
@@ -235,13 +240,15 @@ def train(prepared: Sequence[Prepared], out: Path, params: dict[str, float]) -> 
 
 
 def union(
-    tagged: Iterable[tuple[int, int, str]], linked: Iterable[tuple[int, int, str]]
+    spans: Sequence[TaggedSpan], linked: Iterable[tuple[int, int, str]], floor: float
 ) -> set[tuple[int, int, str]]:
-    """Linked rule names, plus tagger spans that overlap none of them."""
-    result = set(linked)
-    for span in tagged:
-        if not any(span[0] < other[1] and other[0] < span[1] for other in result):
-            result.add(span)
+    """What the pipeline keeps: linked rule names, and the tagger spans as sure as
+    ``floor`` that overlap none of them (a span that contains names replaces them, see
+    ``combine``)."""
+    names = sorted(linked)
+    taken, dropped = combine(spans, [(start, end) for start, end, _ in names], floor)
+    result = {name for index, name in enumerate(names) if index not in dropped}
+    result.update((s.start, s.end, s.type) for s in taken if s.type in SCORED_TYPES)
     return result
 
 
@@ -252,21 +259,17 @@ def score(tagger: NameTagger, test: Iterable[Prepared]) -> dict[tuple[str, str],
     systems = [*SYSTEMS, *(f"floor{floor}" for floor in FLOORS)]
     counts = {(system, subset): Counts() for system in systems for subset in ("all", "news")}
     for sentence in test:
-        spans = [s for s in tagger.tag_items(sentence.items) if s.type in SCORED_TYPES]
-        tagged = {(s.start, s.end, s.type) for s in spans}
+        spans = tagger.tag_items(sentence.items)  # OTH too: it can contain linked names
+        tagged = {(s.start, s.end, s.type) for s in spans if s.type in SCORED_TYPES}
         found = {"rules": sentence.rules, "tagger": tagged}
-        found["union"] = union(_surer(spans, MIN_SPAN_PROBABILITY), sentence.linked)
+        found["union"] = union(spans, sentence.linked, MIN_SPAN_PROBABILITY)
         for floor in FLOORS:
-            found[f"floor{floor}"] = union(_surer(spans, floor), sentence.linked)
+            found[f"floor{floor}"] = union(spans, sentence.linked, floor)
         for system, predicted in found.items():
             counts[system, "all"].add(sentence.gold, predicted)
             if sentence.news:
                 counts[system, "news"].add(sentence.gold, predicted)
     return counts
-
-
-def _surer(spans: Iterable[TaggedSpan], floor: float) -> set[tuple[int, int, str]]:
-    return {(s.start, s.end, s.type) for s in spans if s.probability >= floor}
 
 
 def folds(count: int, k: int, seed: int = SEED) -> list[list[int]]:
