@@ -9,6 +9,8 @@ context. Role nominals and institutions come from
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Doc
 
 from chronik.entities.lexicon import EntityLexicon
@@ -31,6 +33,8 @@ _NAME_TAGS = NAME_TAGS
 _DEFINITE_ARTICLES = frozenset({"die", "der", "den"})
 _LOCATIVE = frozenset({"in", "im", "nach", "aus", "bei", "von", "vom", "zwischen", "über"})
 _TAGGER_TYPES = frozenset({"PER", "ORG", "LOC"})
+# The reading types a tagger span of each type may be linked to (see _linked_reading).
+_LINKABLE_TYPES = {"ORG": frozenset({"ORG"}), "LOC": frozenset({"GPE", "LOC"})}
 _STATE_PREFIXES = ("Bundes", "Landes", "Staats", "Reichs")
 
 
@@ -149,15 +153,31 @@ class MentionFinder:
             if guess is not None and guess.reading is not None and guess.reading.type == span.type:
                 kept.append(guess)
                 continue
-            text = doc[span.start : span.end].text
-            kind = {"PER": "person", "ORG": "organisation"}.get(span.type, "unknown")
-            kept.append(
-                Mention(span.start, span.end, "name", number, Reading(span.type, text, kind))
-            )
+            reading = self._linked_reading(view(doc).texts[span.start : span.end], span.type)
+            if reading is None:
+                text = doc[span.start : span.end].text
+                kind = {"PER": "person", "ORG": "organisation"}.get(span.type, "unknown")
+                reading = Reading(span.type, text, kind)
+            kept.append(Mention(span.start, span.end, "name", number, reading))
         tokens = view(doc)
         for mention in kept:
             self._remember_surname(tokens, mention)
         return sorted(kept, key=lambda m: m.start)
+
+    def _linked_reading(self, words: Sequence[str], kind: str) -> Reading | None:
+        """The knowledge-base reading of exactly ``words`` that agrees with the tagger's
+        type. The rules leave a name that is also a common noun (``Bundesrat``) to the
+        tagger; when the tagger finds the organisation, it is the one the KB knows.
+        Persons are left alone: a surname alone is linked by coreference, not here."""
+        types = _LINKABLE_TYPES.get(kind)
+        if types is None:
+            return None
+        if len(words) == 1:
+            readings = self._names.single(words[0])
+        else:
+            match = self._names.longest(words, 0)
+            readings = match.readings if match is not None and match.end == len(words) else []
+        return next((r for r in readings if r.type in types and r.kb_id), None)
 
     def _remember_surname(self, tokens: TokenView, mention: Mention) -> None:
         if (
