@@ -244,3 +244,16 @@ def test_tagger_rejects_a_broken_model_file(tmp_path: Path, bad: bytes) -> None:
     path.write_bytes(bad)
     with pytest.raises(ResourceError):
         NameTagger.from_file(path)
+
+
+def test_tagger_train_fraction_keeps_whole_blocks_of_the_training_sentences() -> None:
+    from chronik.entities.tagger.train import BLOCK, _fraction
+
+    indices = [i for i in range(10 * BLOCK) if i // BLOCK != 3]  # block 3 is held out
+    half = _fraction(indices, 0.5, fold=0)
+    assert set(half) < set(indices)
+    chosen = {i // BLOCK for i in half}
+    assert len(chosen) in (4, 5)  # half of nine blocks
+    assert half == [i for i in indices if i // BLOCK in chosen]  # whole blocks, in order
+    assert _fraction(indices, 0.5, fold=0) == half  # fixed by the fold
+    assert _fraction(indices, 1.0, fold=0) == indices

@@ -298,6 +298,7 @@ def cross_validate(
     for number, held_out in enumerate(folds(len(prepared), k)):
         test = set(held_out)
         kept = [index for index in range(len(prepared)) if index not in test]
+        kept = _fraction(kept, params.get("train_fraction", 1.0), number)
         training = [prepared[index] for index in kept] + list(written_prepared)
         if params.get("augment"):
             seed = int(params.get("seed", SEED)) + number
@@ -314,6 +315,21 @@ def cross_validate(
             f" union {found['union', 'all'].scores()[2]:.3f}"
         )
     return results
+
+
+def _fraction(indices: list[int], fraction: float, fold: int) -> list[int]:
+    """A share of a fold's training sentences, in whole blocks drawn at random (fixed by
+    the fold), for a learning curve: the held-out folds stay the same, so scores at two
+    fractions compare the same test sentences."""
+    if fraction >= 1.0:
+        return indices
+    blocks: dict[int, list[int]] = {}
+    for index in indices:
+        blocks.setdefault(index // BLOCK, []).append(index)
+    order = sorted(blocks)
+    random.Random(SEED + fold).shuffle(order)
+    chosen = order[: max(1, round(fraction * len(order)))]
+    return sorted(index for block in chosen for index in blocks[block])
 
 
 def _mean(values: Sequence[float]) -> float:
@@ -373,6 +389,14 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--no-written", action="store_true", help="train on GermEval only")
     parser.add_argument(
+        "--train-fraction",
+        type=float,
+        default=1.0,
+        metavar="F",
+        help="cross-validation: train on this share of each fold's GermEval sentences"
+        " (a learning curve; the written sentences are all used)",
+    )
+    parser.add_argument(
         "--seed", type=int, default=SEED, help="augmentation seed (fold k draws with seed + k)"
     )
     args = parser.parse_args(argv)
@@ -399,7 +423,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "max_iterations": args.iterations,
         "augment": 0.0 if args.no_augment else 1.0,
         "seed": args.seed,
+        "train_fraction": args.train_fraction,
     }
+    if not 0.0 < args.train_fraction <= 1.0:
+        _say(f"--train-fraction {args.train_fraction}: give a share above 0 and at most 1")
+        return 2
     began = time.perf_counter()
     prepared = prepare(resources, sentences)
     written_prepared = prepare(resources, written)
