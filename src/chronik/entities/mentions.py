@@ -146,6 +146,7 @@ class MentionFinder:
         spans = self._tagger.tag(doc, start, end, names)  # type: ignore[union-attr]
         taken, dropped = combine(spans, [(m.start, m.end) for m in sure], MIN_SPAN_PROBABILITY)
         kept = [m for index, m in enumerate(sure) if index not in dropped]
+        tokens = view(doc)
         for span in taken:
             if span.type not in _TAGGER_TYPES:
                 continue
@@ -153,13 +154,12 @@ class MentionFinder:
             if guess is not None and guess.reading is not None and guess.reading.type == span.type:
                 kept.append(guess)
                 continue
-            reading = self._linked_reading(view(doc).texts[span.start : span.end], span.type)
+            reading = self._linked_reading(tokens.texts[span.start : span.end], span.type)
             if reading is None:
                 text = doc[span.start : span.end].text
                 kind = {"PER": "person", "ORG": "organisation"}.get(span.type, "unknown")
                 reading = Reading(span.type, text, kind)
             kept.append(Mention(span.start, span.end, "name", number, reading))
-        tokens = view(doc)
         for mention in kept:
             self._remember_surname(tokens, mention)
         return sorted(kept, key=lambda m: m.start)
