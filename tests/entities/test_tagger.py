@@ -14,7 +14,9 @@ from chronik.entities.tagger import NameTagger, TaggedSpan
 from chronik.entities.tagger.features import FeatureExtractor, quoted, shape, short_shape
 from chronik.entities.tagger.model import combine, decode
 from chronik.entities.tagger.train import (
+    BLOCK,
     Labelled,
+    _fraction,
     augment,
     folds,
     prepare,
@@ -247,8 +249,6 @@ def test_tagger_rejects_a_broken_model_file(tmp_path: Path, bad: bytes) -> None:
 
 
 def test_tagger_train_fraction_keeps_whole_blocks_of_the_training_sentences() -> None:
-    from chronik.entities.tagger.train import BLOCK, _fraction
-
     indices = [i for i in range(10 * BLOCK) if i // BLOCK != 3]  # block 3 is held out
     half = _fraction(indices, 0.5, fold=0)
     assert set(half) < set(indices)

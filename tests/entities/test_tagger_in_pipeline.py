@@ -33,19 +33,22 @@ class FixedTagger:
         return found
 
 
-def _names(resources: Resources, text: str, tagger: FixedTagger) -> list[str]:
-    """The name mentions of one sentence (words split at spaces), as their texts."""
+def _name_mentions(
+    resources: Resources, text: str, tagger: FixedTagger
+) -> list[tuple[str, Reading | None]]:
+    """The name mentions of one sentence (words split at spaces): text and reading."""
     recogniser = EntityRecogniser(resources.kb, EntityLexicon.load(), tagger)  # type: ignore[arg-type]
     parsed = resources.german.process_tokens(text.split())
     mentions = recogniser.run(parsed, "2024-03-01").mentions
-    return [parsed.doc[m.start : m.end].text for m in mentions if m.kind == "name"]
+    return [(parsed.doc[m.start : m.end].text, m.reading) for m in mentions if m.kind == "name"]
+
+
+def _names(resources: Resources, text: str, tagger: FixedTagger) -> list[str]:
+    return [name for name, _ in _name_mentions(resources, text, tagger)]
 
 
 def _readings(resources: Resources, text: str, tagger: FixedTagger) -> list[Reading]:
-    recogniser = EntityRecogniser(resources.kb, EntityLexicon.load(), tagger)  # type: ignore[arg-type]
-    parsed = resources.german.process_tokens(text.split())
-    mentions = recogniser.run(parsed, "2024-03-01").mentions
-    return [m.reading for m in mentions if m.kind == "name" and m.reading is not None]
+    return [r for _, r in _name_mentions(resources, text, tagger) if r is not None]
 
 
 def test_a_longer_tagger_name_replaces_the_place_inside_it(resources: Resources) -> None:
