@@ -83,6 +83,51 @@ def test_recognise_role_alone_resolves_to_holder_at_the_date(
     assert _mention_texts(people[0]) == ["Der russische Verteidigungsminister"]
 
 
+@pytest.mark.parametrize(
+    "role",
+    [
+        "Der frühere russische Verteidigungsminister",
+        "Der russische Ex-Verteidigungsminister",
+        "Der stellvertretende russische Verteidigungsminister",
+        "Der russische Vize-Verteidigungsminister",
+    ],
+)
+def test_recognise_a_former_or_deputy_holder_is_not_the_holder(
+    resources: Resources, role: str
+) -> None:
+    text = f"Kritik aus Moskau\n\n{role} hat am Dienstag den Plan kritisiert."
+    people = [e for e in _analyse(resources, text, "2024-06-01").entities if e.type == "PER"]
+    assert len(people) == 1
+    assert people[0].kb_id is None and not people[0].name.endswith("Beloussow")
+    assert people[0].country == "RUS"
+
+
+def test_recognise_former_holder_links_to_the_former_holder_in_the_article(
+    resources: Resources,
+) -> None:
+    text = (
+        "Streit in Kiew\n\nDer frühere ukrainische Verteidigungsminister Taras Bilyk hat "
+        "den ukrainischen Verteidigungsminister Mykola Hrytsenko kritisiert. Der frühere "
+        "Verteidigungsminister sprach von Fehlern. Der Verteidigungsminister wies das zurück."
+    )
+    article = _analyse(resources, text, "2024-06-01")
+    former = _mention_texts(_entity(article, "Taras Bilyk"))
+    current = _mention_texts(_entity(article, "Mykola Hrytsenko"))
+    assert "Der frühere Verteidigungsminister" in former
+    assert "Der Verteidigungsminister" in current and "Der Verteidigungsminister" not in former
+
+
+def test_recognise_federal_role_compounds(resources: Resources) -> None:
+    text = (
+        "Streit um Kaufprämien\n\nDer deutsche Bundesverkehrsminister Jens Adler lehnt "
+        "Kaufprämien ab. Das sagte er am Montag."
+    )
+    adler = _entity(_analyse(resources, text), "Jens Adler")
+    assert "Verkehrsminister" in adler.roles
+    assert adler.country == "DEU" and adler.sector == "GOV"
+    assert "Der deutsche Bundesverkehrsminister" in _mention_texts(adler)
+
+
 def test_recognise_places_countries_and_organisations(resources: Resources) -> None:
     text = (
         "Gespräche in Moskau\n\nDie NATO und Russland haben in Moskau über die Lage in "

@@ -80,6 +80,9 @@ def test_roles_defence_minister_is_military_with_government_second(roles: Roles)
         ("Hamas-Chef", "Chef", (), "Hamas"),
         ("Kreml-Sprecher", "Sprecher", (), "Kreml"),
         ("Ex-UN-Generalsekretär", "UN-Generalsekretär", ("former",), ""),
+        ("Bundesverkehrsminister", "Verkehrsminister", ("federal",), ""),
+        ("Landesinnenministerin", "Innenminister", ("state",), ""),
+        ("Bundesminister", "Bundesminister", (), ""),
     ],
 )
 def test_roles_match_reads_prefixes(
@@ -90,7 +93,9 @@ def test_roles_match_reads_prefixes(
     assert (found.role.role, found.qualifiers, found.prefix) == (role, qualifiers, prefix)
 
 
-@pytest.mark.parametrize("surface", ["Haus", "Koordinatorin", "Exportminister", "", "Exil"])
+@pytest.mark.parametrize(
+    "surface", ["Haus", "Koordinatorin", "Exportminister", "", "Exil", "Bundesbürger"]
+)
 def test_roles_is_role_rejects_non_roles(roles: Roles, surface: str) -> None:
     assert not roles.is_role(surface)
 

@@ -91,7 +91,9 @@ class Coreference:
             if cluster is not None:
                 cluster.add(mention)
             elif mention.role_country:
-                name = f"{mention.role} ({mention.role_country})"
+                # "Verteidigungsminister (RUS, former)" is not the minister himself.
+                place = ", ".join((mention.role_country, *mention.other_holder))
+                name = f"{mention.role} ({place})"
                 reading = Reading(
                     "PER",
                     name,
@@ -107,6 +109,8 @@ class Coreference:
     ) -> Cluster | None:
         role = self._kb.roles.get(mention.role or "")
         if role is None or not role.singular_office or not mention.role_country or day is None:
+            return None
+        if mention.other_holder:  # "der frühere russische Verteidigungsminister"
             return None
         holders = self._kb.people.holders(role.role, country=mention.role_country, on=day)
         if len(holders) != 1:
@@ -150,7 +154,8 @@ def _person_like(mention: Mention) -> bool:
 
 
 def _copy_role(nominal: Mention, name: Mention) -> None:
-    name.role = name.role or nominal.role
+    if name.role is None:
+        name.role, name.other_holder = nominal.role, nominal.other_holder
     name.role_country = name.role_country or nominal.role_country
     name.role_sector = name.role_sector or nominal.role_sector
     if name.reading is not None and name.reading.type == "MISC":
@@ -189,11 +194,10 @@ def _merge_surname_clusters(clusters: list[Cluster]) -> None:
 
 def _holder_in_article(mention: Mention, clusters: list[Cluster]) -> Cluster | None:
     best: tuple[int, Cluster] | None = None
+    wanted = (mention.role, mention.other_holder)
     for cluster in clusters:
-        if (
-            mention.role not in cluster.roles
-            or cluster.reading.type != "PER"
-            or not cluster.mentions
+        if cluster.reading.type != "PER" or not any(
+            (other.role, other.other_holder) == wanted for other in cluster.mentions
         ):
             continue
         if mention.role_country and cluster.role_country not in (None, mention.role_country):

@@ -324,6 +324,7 @@ def _nominal_mention(nominal: Nominal, number: int) -> Mention:
         role=nominal.role,
         role_country=nominal.country,
         role_sector=nominal.sector,
+        other_holder=nominal.other_holder,
         gender=nominal.gender,
         number="sg",
     )

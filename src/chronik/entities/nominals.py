@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from chronik.entities.names import NameIndex
 from chronik.kb.knowledge_base import KnowledgeBase
 from chronik.kb.organisations import kb_id as org_kb_id
+from chronik.kb.roles import DIFFERENT_HOLDER, adjective_qualifier
 from chronik.language.tokens_view import TokenView, view
 
 _PREMODIFIER_TAGS = frozenset({"ART", "PPOSAT", "PDAT", "PIAT", "PWAT", "ADJA", "CARD", "ADV"})
@@ -38,6 +39,9 @@ class Nominal:
     gender: str | None = None
     plural: bool = False
     kb_id: str | None = None  # a body the knowledge base knows (die Bundesregierung)
+    # Why the person is not the office's holder: "der frühere Verteidigungsminister",
+    # "Vize-Außenminister", "Landesinnenminister" (see ``roles.DIFFERENT_HOLDER``).
+    other_holder: tuple[str, ...] = ()
 
 
 class NominalFinder:
@@ -77,6 +81,8 @@ class NominalFinder:
             )
         )
         sector = match.role.sector or None
+        adjectives = [adjective_qualifier(word) for word in tokens.lowers[first:head]]
+        qualifiers = {*match.qualifiers, *(found for found in adjectives if found)}
         if match.prefix and not country:
             org = self._kb.organisations.by_name(match.prefix)
             sector = (org[0].sector or sector) if org and match.role.kind != "military" else sector
@@ -91,6 +97,7 @@ class NominalFinder:
             match.prefix,
             gender,
             plural,
+            other_holder=tuple(sorted(qualifiers & DIFFERENT_HOLDER)),
         )
 
     def _institution(self, tokens: TokenView, head: int, start: int, end: int) -> Nominal | None:

@@ -39,6 +39,8 @@ class Mention:
     role: str | None = None  # role noun lemma of a nominal or apposition
     role_country: str | None = None
     role_sector: str | None = None
+    # Qualifiers that make the person someone other than the office's holder ("former").
+    other_holder: tuple[str, ...] = ()
     gender: str | None = None
     number: str | None = None  # sg | pl
     subject_like: bool = False

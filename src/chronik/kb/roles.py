@@ -12,9 +12,13 @@ Beyond the listed forms, ``match`` reads the compounds news German builds freely
     Vize-Außenminister, Vizepräsidentin         deputy
     stellvertretender Ministerpräsident         deputy
     Interimspräsident, kommissarischer Leiter   acting
+    Bundesverkehrsminister, Landesinnenminister federal, state (of a German Land)
     UN-Generalsekretär, Hamas-Chef              organisation prefix "UN", "Hamas"
 
-Country genitives (``Irans Außenminister``) are left to the caller.
+Country genitives (``Irans Außenminister``) are left to the caller. Some qualifiers say
+that the person is not the office's present holder (``DIFFERENT_HOLDER``): a former or
+deputy defence minister, or a Land's interior minister, is not the country's defence or
+interior minister.
 """
 
 from __future__ import annotations
@@ -48,7 +52,14 @@ _PREFIX_QUALIFIERS = {
     "Ko": "co",
     "Co": "co",
     "Noch": "outgoing",
+    # Fused, never hyphenated: "Bundesaußenminister" is the federal foreign minister,
+    # "Landesinnenminister" a Land's, not the country's.
+    "Bundes": "federal",
+    "Landes": "state",
 }
+_LEVELS = frozenset({"Bundes", "Landes"})  # prefixes that make sense before offices only
+# Qualifiers of a role whose bearer is not the holder of the office itself.
+DIFFERENT_HOLDER = frozenset({"former", "deputy", "acting", "co", "designate", "state"})
 # Adjectives before a role that qualify it rather than name a different office.
 _ADJECTIVE_QUALIFIERS = (
     (re.compile(r"^stellvertretende[mnrs]?$", re.IGNORECASE), "deputy"),
@@ -155,7 +166,7 @@ class Roles:
         if not words:
             return None
         qualifiers: list[str] = []
-        while len(words) > 1 and (adjective := _adjective_qualifier(words[0])):
+        while len(words) > 1 and (adjective := adjective_qualifier(words[0])):
             qualifiers.append(adjective)
             words = words[1:]
         found = self._match_compound(" ".join(words))
@@ -179,12 +190,14 @@ class Roles:
             tail = text[len(prefix) :]
             if text.startswith(prefix) and tail[:1].islower():
                 inner = self._match_compound(tail[:1].upper() + tail[1:])
-                if inner is not None:
+                # "Bundesbürger" and "Landesvater" name no office.
+                if inner is not None and not (prefix in _LEVELS and inner[0].kind == "other"):
                     return inner[0], [qualifier, *inner[1]], inner[2]
         return None
 
 
-def _adjective_qualifier(word: str) -> str | None:
+def adjective_qualifier(word: str) -> str | None:
+    """What an adjective before a role says about it: ``frühere`` -> ``former``."""
     for pattern, qualifier in _ADJECTIVE_QUALIFIERS:
         if pattern.match(word):
             return qualifier
