@@ -128,6 +128,24 @@ def test_recognise_federal_role_compounds(resources: Resources) -> None:
     assert "Der deutsche Bundesverkehrsminister" in _mention_texts(adler)
 
 
+def test_recognise_a_regional_office_is_placed_but_not_the_national_one(
+    resources: Resources,
+) -> None:
+    text = (
+        "Streit um Polizeigesetz\n\nDer bayerische Innenminister Karl Brunner hat den "
+        "Entwurf verteidigt. Der Innenminister sprach von einem Kompromiss. Der sächsische "
+        "Innenminister kündigte Widerstand an."
+    )
+    article = _analyse(resources, text, "2024-06-01")
+    brunner = _entity(article, "Karl Brunner")
+    assert (brunner.country, brunner.sector, brunner.kb_id) == ("DEU", "GOV", None)
+    assert "Der Innenminister" in _mention_texts(brunner)
+    saxon = [e for e in article.entities if "Der sächsische Innenminister" in _mention_texts(e)]
+    assert len(saxon) == 1 and saxon[0] is not brunner
+    # Neither is the federal interior minister of the knowledge base.
+    assert saxon[0].kb_id is None and saxon[0].country == "DEU"
+
+
 def test_recognise_places_countries_and_organisations(resources: Resources) -> None:
     text = (
         "Gespräche in Moskau\n\nDie NATO und Russland haben in Moskau über die Lage in "

@@ -229,6 +229,30 @@ def test_geography_adjective_forms(gazetteer: Gazetteer) -> None:
     assert gazetteer.adjective_forms("XXX") == set()
 
 
+@pytest.mark.parametrize(
+    ("adjective", "region", "country"),
+    [
+        ("bayerischen", "Bayern", "DEU"),
+        ("Thüringer", "Thüringen", "DEU"),
+        ("thüringische", "Thüringen", "DEU"),
+        ("steirischer", "Steiermark", "AUT"),
+        ("Walliser", "Wallis", "CHE"),
+        ("texanische", "Texas", "USA"),
+    ],
+)
+def test_geography_region_adjectives(
+    gazetteer: Gazetteer, adjective: str, region: str, country: str
+) -> None:
+    found = [ref for ref in gazetteer.lookup(adjective) if ref.kind == "region_adjective"]
+    assert [(ref.name, ref.iso3) for ref in found] == [(region, country)]
+
+
+def test_geography_region_adjectives_are_no_country_adjectives(gazetteer: Gazetteer) -> None:
+    kinds = {ref.kind for ref in gazetteer.lookup("bayerische")}
+    assert kinds == {"region_adjective"}
+    assert "bayerisch" not in gazetteer.adjective_forms("DEU")
+
+
 def test_geography_surface_forms_cover_lookup(gazetteer: Gazetteer) -> None:
     forms = gazetteer.surface_forms()
     assert forms["Teheran"] == gazetteer.lookup("Teheran")

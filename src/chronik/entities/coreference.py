@@ -91,9 +91,10 @@ class Coreference:
             if cluster is not None:
                 cluster.add(mention)
             elif mention.role_country:
-                # "Verteidigungsminister (RUS, former)" is not the minister himself.
-                place = ", ".join((mention.role_country, *mention.other_holder))
-                name = f"{mention.role} ({place})"
+                # "Verteidigungsminister (RUS, former)" is not the minister himself;
+                # "Innenminister (DEU, Bayern)" not the federal one.
+                place = (mention.role_country, mention.role_region, *_personal(mention))
+                name = f"{mention.role} ({', '.join(filter(None, place))})"
                 reading = Reading(
                     "PER",
                     name,
@@ -156,6 +157,7 @@ def _person_like(mention: Mention) -> bool:
 def _copy_role(nominal: Mention, name: Mention) -> None:
     if name.role is None:
         name.role, name.other_holder = nominal.role, nominal.other_holder
+        name.role_region = nominal.role_region
     name.role_country = name.role_country or nominal.role_country
     name.role_sector = name.role_sector or nominal.role_sector
     if name.reading is not None and name.reading.type == "MISC":
@@ -194,11 +196,13 @@ def _merge_surname_clusters(clusters: list[Cluster]) -> None:
 
 def _holder_in_article(mention: Mention, clusters: list[Cluster]) -> Cluster | None:
     best: tuple[int, Cluster] | None = None
-    wanted = (mention.role, mention.other_holder)
+    wanted = (mention.role, _personal(mention))
     for cluster in clusters:
-        if cluster.reading.type != "PER" or not any(
-            (other.role, other.other_holder) == wanted for other in cluster.mentions
-        ):
+        if cluster.reading.type != "PER":
+            continue
+        same = [m for m in cluster.mentions if m.role and (m.role, _personal(m)) == wanted]
+        regions = {m.role_region for m in same} - {None}
+        if not same or (mention.role_region and regions - {mention.role_region}):
             continue
         if mention.role_country and cluster.role_country not in (None, mention.role_country):
             continue
@@ -206,6 +210,13 @@ def _holder_in_article(mention: Mention, clusters: list[Cluster]) -> Cluster | N
         if best is None or distance < best[0]:
             best = (distance, cluster)
     return best[1] if best else None
+
+
+def _personal(mention: Mention) -> tuple[str, ...]:
+    """The qualifiers that make someone another person than the office's holder in
+    the article too ("der frühere Minister"); "state" is left out, since "der
+    Ministerpräsident" after "der bayerische Ministerpräsident" is the same man."""
+    return tuple(q for q in mention.other_holder if q != "state")
 
 
 def _join_or_create(clusters: list[Cluster], mention: Mention, reading: Reading) -> None:

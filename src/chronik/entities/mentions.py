@@ -325,6 +325,7 @@ def _nominal_mention(nominal: Nominal, number: int) -> Mention:
         role_country=nominal.country,
         role_sector=nominal.sector,
         other_holder=nominal.other_holder,
+        role_region=nominal.region,
         gender=nominal.gender,
         number="sg",
     )

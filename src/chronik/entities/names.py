@@ -210,6 +210,13 @@ class NameIndex:
         )
         return refs[0].iso3 if refs else None
 
+    def region_of_adjective(self, word: str) -> GeoRef | None:
+        """The region (in a country) of an adjective: ``bayerischen``, ``Thüringer``."""
+        for ref in self._kb.gazetteer.lookup(word):
+            if ref.kind == "region_adjective" and ref.iso3:
+                return ref
+        return None
+
     def country_of_name(self, word: str) -> str | None:
         """ISO3 when ``word`` names a country (any case form, e.g. ``Irans``)."""
         for ref in self._kb.gazetteer.lookup(word):

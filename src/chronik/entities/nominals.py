@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from chronik.entities.names import NameIndex
+from chronik.kb.geography import GeoRef
 from chronik.kb.knowledge_base import KnowledgeBase
 from chronik.kb.organisations import kb_id as org_kb_id
 from chronik.kb.roles import DIFFERENT_HOLDER, adjective_qualifier
@@ -24,6 +25,10 @@ _DETERMINER_TAGS = frozenset({"ART", "PPOSAT", "PDAT", "PIAT", "PWAT"})
 _GENITIVE_ARTICLES = frozenset({"des", "der", "eines", "einer"})
 _NOMINATIVE_ARTICLES = frozenset({"der", "die", "das", "ein", "eine"})
 _FEMININE_SUFFIX = "in"
+_REGIONAL_OFFICES = frozenset(
+    {"head_of_state", "head_of_government", "minister", "deputy", "legislator", "judicial"}
+    | {"official", "spokesperson", "party"}
+)
 
 
 @dataclass
@@ -42,6 +47,7 @@ class Nominal:
     # Why the person is not the office's holder: "der frühere Verteidigungsminister",
     # "Vize-Außenminister", "Landesinnenminister" (see ``roles.DIFFERENT_HOLDER``).
     other_holder: tuple[str, ...] = ()
+    region: str | None = None  # the Land or state of a regional office ("Bayern")
 
 
 class NominalFinder:
@@ -70,6 +76,10 @@ class NominalFinder:
             return None
         first = _phrase_start(tokens, head, start)
         country = self._country(tokens, first, head, end, match.prefix)
+        # A Land's adjective places an office (der bayerische Innenminister), not an
+        # origin (der Hamburger Schriftsteller).
+        office = match.role.kind in _REGIONAL_OFFICES
+        region = None if country or not office else self._region(tokens, first, head)
         plural = _plural(text, match.role.role, tokens.lowers[first])
         gender = (
             "f"
@@ -83,6 +93,9 @@ class NominalFinder:
         sector = match.role.sector or None
         adjectives = [adjective_qualifier(word) for word in tokens.lowers[first:head]]
         qualifiers = {*match.qualifiers, *(found for found in adjectives if found)}
+        if region is not None:  # "der bayerische Innenminister": a Land's, in its country
+            country = region.iso3
+            qualifiers.add("state")
         if match.prefix and not country:
             org = self._kb.organisations.by_name(match.prefix)
             sector = (org[0].sector or sector) if org and match.role.kind != "military" else sector
@@ -98,6 +111,7 @@ class NominalFinder:
             gender,
             plural,
             other_holder=tuple(sorted(qualifiers & DIFFERENT_HOLDER)),
+            region=region.name if region else None,
         )
 
     def _institution(self, tokens: TokenView, head: int, start: int, end: int) -> Nominal | None:
@@ -164,6 +178,13 @@ class NominalFinder:
         # After an organisation's prefix (``NASA-Direktor in China``) a place phrase says
         # where the person is, not whose official they are.
         return self._genitive_country(tokens, head + 1, end, places=not prefix)
+
+    def _region(self, tokens: TokenView, first: int, head: int) -> GeoRef | None:
+        for index in range(first, head):
+            region = self._names.region_of_adjective(tokens.texts[index])
+            if region is not None:
+                return region
+        return None
 
     def _genitive_country(
         self, tokens: TokenView, index: int, end: int, *, places: bool = True

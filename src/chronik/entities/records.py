@@ -41,6 +41,7 @@ class Mention:
     role_sector: str | None = None
     # Qualifiers that make the person someone other than the office's holder ("former").
     other_holder: tuple[str, ...] = ()
+    role_region: str | None = None  # "Bayern" for "der bayerische Innenminister"
     gender: str | None = None
     number: str | None = None  # sg | pl
     subject_like: bool = False

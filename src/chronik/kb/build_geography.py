@@ -419,6 +419,7 @@ def region_row(row: Mapping[str, str], surface_filter: SurfaceFilter) -> dict[st
         **{key: row[key] for key in copied},
         "genitive_de": "|".join(genitive),
         "ambiguous_forms": "|".join(flagged),
+        "adjective_de": row["adjective_de"],
     }
 
 

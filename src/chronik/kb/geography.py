@@ -26,7 +26,9 @@ from typing import Literal
 from chronik.errors import ResourceError
 from chronik.tables import Table, load_table, split_multi
 
-GeoKind = Literal["country", "country_adjective", "demonym", "capital", "city", "region"]
+GeoKind = Literal[
+    "country", "country_adjective", "demonym", "capital", "city", "region", "region_adjective"
+]
 
 # Lower number sorts first in lookup results: a country before its capital, a capital
 # before a same-named region, anything before adjectives and demonyms.
@@ -37,6 +39,7 @@ KIND_ORDER: dict[str, int] = {
     "city": 3,
     "country_adjective": 4,
     "demonym": 5,
+    "region_adjective": 6,
 }
 ADJECTIVE_ENDINGS = ("", "e", "en", "er", "es", "em")
 # name words that inflect weakly after an article (Vereinigte → Vereinigten Staaten)
@@ -299,6 +302,11 @@ def _index_region(builder: _IndexBuilder, row: Mapping[str, str]) -> None:
     )
     forms = [row["name_de"], *split_multi(row["aliases"]), *split_multi(row["genitive_de"])]
     builder.add(forms, ref, frozenset(split_multi(row["ambiguous_forms"])))
+    adjectives: set[str] = set()
+    for form in split_multi(row["adjective_de"]):
+        # "bayerisch" is a stem to inflect, "Thüringer" is indeclinable.
+        adjectives |= adjective_inflections(form) if form[:1].islower() else {form}
+    builder.add(adjectives, replace(ref, kind="region_adjective"))
 
 
 def _require_columns(table: Table, columns: Iterable[str]) -> None:
@@ -316,7 +324,7 @@ PLACE_COLUMNS = tuple(
     "geonameid name_de aliases country lat lon population feature ambiguous genitive_de".split()
 )
 REGION_COLUMNS = tuple(
-    "id name_de aliases type country lat lon genitive_de ambiguous_forms".split()
+    "id name_de aliases type country lat lon genitive_de ambiguous_forms adjective_de".split()
 )
 
 
