@@ -25,9 +25,10 @@ _DETERMINER_TAGS = frozenset({"ART", "PPOSAT", "PDAT", "PIAT", "PWAT"})
 _GENITIVE_ARTICLES = frozenset({"des", "der", "eines", "einer"})
 _NOMINATIVE_ARTICLES = frozenset({"der", "die", "das", "ein", "eine"})
 _FEMININE_SUFFIX = "in"
+# Role kinds (roles.tsv) that a Land or state has as offices of its own.
 _REGIONAL_OFFICES = frozenset(
-    {"head_of_state", "head_of_government", "minister", "deputy", "legislator", "judicial"}
-    | {"official", "spokesperson", "party"}
+    "head_of_state head_of_government minister deputy legislator judicial official"
+    " spokesperson party".split()
 )
 
 
