@@ -146,6 +146,44 @@ def test_recognise_a_regional_office_is_placed_but_not_the_national_one(
     assert saxon[0].kb_id is None and saxon[0].country == "DEU"
 
 
+def test_recognise_a_counterpart_holds_the_same_office_in_another_country(
+    resources: Resources,
+) -> None:
+    text = (
+        "Gespräche in Teheran\n\nDer iranische Außenminister Ali Rezaei hat seinen "
+        "russischen Amtskollegen Pawel Gromow empfangen. Gromow lobte die Gespräche."
+    )
+    gromow = _entity(_analyse(resources, text), "Pawel Gromow")
+    assert (gromow.country, gromow.sector) == ("RUS", "GOV")
+    assert "Außenminister" in gromow.roles
+    assert "seinen russischen Amtskollegen" in _mention_texts(gromow)
+
+
+def test_recognise_an_unnamed_counterpart_is_the_holder_at_the_date(
+    resources: Resources,
+) -> None:
+    text = (
+        "Gespräche in Teheran\n\nDer iranische Außenminister hat am Montag seinen "
+        "russischen Amtskollegen empfangen."
+    )
+    article = _analyse(resources, text, "2024-06-01")
+    russians = [e for e in article.entities if e.type == "PER" and e.country == "RUS"]
+    assert [e.name for e in russians] == ["Sergei Lawrow"]
+    assert _mention_texts(russians[0]) == ["seinen russischen Amtskollegen"]
+
+
+def test_recognise_a_former_office_holder_keeps_the_country_but_not_the_office(
+    resources: Resources,
+) -> None:
+    text = "Besuch in Moskau\n\nGerhard Schröder ist am Montag nach Moskau gereist."
+    schroeder = _entity(_analyse(resources, text, "2024-06-01"), "Gerhard Schröder")
+    assert schroeder.kb_id is not None
+    assert schroeder.country == "DEU"
+    assert schroeder.sector is None and "Bundeskanzler" not in schroeder.roles
+    in_office = _entity(_analyse(resources, text, "2003-06-01"), "Gerhard Schröder")
+    assert (in_office.country, in_office.sector) == ("DEU", "GOV")
+
+
 def test_recognise_places_countries_and_organisations(resources: Resources) -> None:
     text = (
         "Gespräche in Moskau\n\nDie NATO und Russland haben in Moskau über die Lage in "

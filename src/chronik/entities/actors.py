@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from chronik.entities.coreference import Cluster
 from chronik.entities.records import Mention
 from chronik.kb.knowledge_base import KnowledgeBase
+from chronik.kb.people import Office
 from chronik.language.docbuild import text_of
 from chronik.model import Entity
 from chronik.model import Mention as MentionRecord
@@ -38,6 +39,8 @@ def _entity(
             country = offices[-1].country or country
             sector = offices[-1].sector or sector
             roles += [o.role for o in offices if o.role not in roles]
+        else:  # out of office at the date: still a national of the state they served
+            country = country or _served(kb.people.offices(reading.person_id), day)
     if reading.type == "PER":
         country = country or cluster.role_country
         sector = sector or cluster.role_sector
@@ -53,6 +56,20 @@ def _entity(
         kind=reading.kind,
         mentions=[_mention(doc, m) for m in mentions],
     )
+
+
+def _served(offices: list[Office], day: dt.date | None) -> str | None:
+    """The country of the latest state office a person had begun by ``day``: a former
+    minister is still that country's actor, though no longer a minister. A name met
+    before its bearer's first office is left unplaced; it may well be someone else."""
+    begun = [
+        office
+        for office in offices
+        if office.country
+        and not office.org
+        and (day is None or office.start is None or office.start.first_day() <= day)
+    ]
+    return begun[-1].country if begun else None
 
 
 def _name(doc: Doc, cluster: Cluster) -> str:

@@ -25,6 +25,12 @@ _DETERMINER_TAGS = frozenset({"ART", "PPOSAT", "PDAT", "PIAT", "PWAT"})
 _GENITIVE_ARTICLES = frozenset({"des", "der", "eines", "einer"})
 _NOMINATIVE_ARTICLES = frozenset({"der", "die", "das", "ein", "eine"})
 _FEMININE_SUFFIX = "in"
+# A counterpart in office: the same office in another country.
+_COUNTERPART_FORMS = frozenset(
+    "Amtskollege Amtskollegen Amtskollegin Amtskolleginnen Amtskollegs".split()
+)
+_GENERIC_OFFICES = {"head_of_state": "Präsident", "head_of_government": "Regierungschef"}
+_PLURAL_DETERMINERS = frozenset({"die", "seine", "ihre", "deren", "alle", "beide", "beiden"})
 # Role kinds (roles.tsv) that a Land or state has as offices of its own.
 _REGIONAL_OFFICES = frozenset(
     "head_of_state head_of_government minister deputy legislator judicial official"
@@ -63,12 +69,48 @@ class NominalFinder:
         for index in range(start, end):
             if tags[index] not in ("NN", "NE") or not texts[index][:1].isupper():
                 continue
-            nominal = self._role(tokens, index, start, end) or self._institution(
-                tokens, index, start, end
+            nominal = (
+                self._role(tokens, index, start, end)
+                or self._counterpart(tokens, index, start, end, found)
+                or self._institution(tokens, index, start, end)
             )
             if nominal is not None:
                 found.append(nominal)
         return found
+
+    def _counterpart(
+        self, tokens: TokenView, head: int, start: int, end: int, before: list[Nominal]
+    ) -> Nominal | None:
+        """``seinen russischen Amtskollegen``: the office of the last role before it in
+        the sentence (``Der iranische Außenminister traf ...``), in the country its own
+        adjective names."""
+        if tokens.texts[head] not in _COUNTERPART_FORMS:
+            return None
+        earlier = next((nominal for nominal in reversed(before) if nominal.role), None)
+        if earlier is None or earlier.role is None:
+            return None
+        # A Bundeskanzler's counterpart abroad is a head of government, not a Bundeskanzler.
+        generic = self._kb.roles.get(earlier.role)
+        if generic is None:
+            return None
+        role = self._kb.roles.get(_GENERIC_OFFICES.get(generic.kind, "")) or generic
+        first = _phrase_start(tokens, head, start)
+        country = self._country(tokens, first, head, end, "")
+        if country is None or country == earlier.country:
+            return None  # a colleague from the same country is someone else
+        determiner = tokens.lowers[first]
+        plural = tokens.texts[head].endswith("innen") or determiner in _PLURAL_DETERMINERS
+        return Nominal(
+            first,
+            head,
+            head + 1,
+            role.role,
+            None,
+            role.sector or None,
+            country,
+            gender="f" if tokens.texts[head].startswith("Amtskollegin") else None,
+            plural=plural,
+        )
 
     def _role(self, tokens: TokenView, head: int, start: int, end: int) -> Nominal | None:
         text = tokens.texts[head]
