@@ -48,9 +48,25 @@ def test_domain_cues_match_compounds_but_not_lookalikes() -> None:
     assert cues.domain_of(["um", "14", ":", "30", "Uhr"], []) is None
 
 
-def test_dismissal_is_no_release(resources: Resources) -> None:
-    events = _events(resources, "Der britische Premierminister entließ am Montag drei Minister.")
-    assert [e for e in events if e.type == "RETREAT"] == []
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Der britische Premierminister entließ am Montag drei Minister.",
+        "Die britische Premierministerin hatte den damaligen Verteidigungsminister entlassen.",
+    ],
+)
+def test_dismissal_is_no_release(resources: Resources, sentence: str) -> None:
+    assert [e for e in _events(resources, sentence) if e.type == "RETREAT"] == []
+
+
+def test_release_from_prison_is_a_release(resources: Resources) -> None:
+    events = _events(
+        resources,
+        "Die türkische Regierung hat den deutschen Journalisten aus dem Gefängnis entlassen.",
+    )
+    [event] = [e for e in events if e.type == "RETREAT"]
+    assert event.mode == "release"
+    assert _sides(event) == (["TUR"], ["DEU"])
 
 
 def test_von_phrase_after_a_relational_noun_is_no_passive_agent(resources: Resources) -> None:
