@@ -89,11 +89,11 @@ class NominalFinder:
         earlier = next((nominal for nominal in reversed(before) if nominal.role), None)
         if earlier is None or earlier.role is None:
             return None
-        # A Bundeskanzler's counterpart abroad is a head of government, not a Bundeskanzler.
-        generic = self._kb.roles.get(earlier.role)
-        if generic is None:
+        office = self._kb.roles.get(earlier.role)
+        if office is None:
             return None
-        role = self._kb.roles.get(_GENERIC_OFFICES.get(generic.kind, "")) or generic
+        # A Bundeskanzler's counterpart abroad is a head of government, not a Bundeskanzler.
+        role = self._kb.roles.get(_GENERIC_OFFICES.get(office.kind, "")) or office
         first = _phrase_start(tokens, head, start)
         country = self._country(tokens, first, head, end, "")
         if country is None or country == earlier.country:
