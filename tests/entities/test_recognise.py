@@ -184,6 +184,24 @@ def test_recognise_a_former_office_holder_keeps_the_country_but_not_the_office(
     assert (in_office.country, in_office.sector) == ("DEU", "GOV")
 
 
+def test_recognise_institutions_of_two_countries_stay_apart(resources: Resources) -> None:
+    text = (
+        "Gespräche in Moskau\n\nDie russische Regierung und die iranische Regierung "
+        "haben verhandelt. Die Kiewer Regierung schwieg, der Moskauer Bürgermeister auch."
+    )
+    article = _analyse(resources, text)
+    governments = {
+        e.country: _mention_texts(e) for e in article.entities if e.kind == "institution"
+    }
+    assert governments == {
+        "RUS": ["Die russische Regierung"],
+        "IRN": ["die iranische Regierung"],
+        "UKR": ["Die Kiewer Regierung"],
+    }
+    # A capital's adjective places a state body, not a city's office.
+    assert not any("Bürgermeister" in e.roles for e in article.entities)
+
+
 def test_recognise_places_countries_and_organisations(resources: Resources) -> None:
     text = (
         "Gespräche in Moskau\n\nDie NATO und Russland haben in Moskau über die Lage in "

@@ -247,6 +247,12 @@ def test_geography_region_adjectives(
     assert [(ref.name, ref.iso3) for ref in found] == [(region, country)]
 
 
+@pytest.mark.parametrize(("adjective", "country"), [("Kiewer", "UKR"), ("Teheraner", "IRN")])
+def test_geography_capital_adjectives(gazetteer: Gazetteer, adjective: str, country: str) -> None:
+    found = [ref.iso3 for ref in gazetteer.lookup(adjective) if ref.kind == "capital_adjective"]
+    assert found == [country]
+
+
 def test_geography_region_adjectives_are_no_country_adjectives(gazetteer: Gazetteer) -> None:
     kinds = {ref.kind for ref in gazetteer.lookup("bayerische")}
     assert kinds == {"region_adjective"}

@@ -217,6 +217,13 @@ class NameIndex:
                 return ref
         return None
 
+    def country_of_capital_adjective(self, word: str) -> str | None:
+        """ISO3 of the country whose capital the adjective names (``Kiewer``)."""
+        for ref in self._kb.gazetteer.lookup(word):
+            if ref.kind == "capital_adjective":
+                return ref.iso3
+        return None
+
     def country_of_name(self, word: str) -> str | None:
         """ISO3 when ``word`` names a country (any case form, e.g. ``Irans``)."""
         for ref in self._kb.gazetteer.lookup(word):

@@ -163,6 +163,9 @@ class NominalFinder:
             return self._state_body(tokens, head, start, end)
         first = _phrase_start(tokens, head, start)
         country = self._country(tokens, first, head, end, "")
+        if country is None and (capital := self._capital(tokens, first, head, start)):
+            index, country = capital
+            first = min(first, _phrase_start(tokens, index, start))
         if country is None:
             return None  # "die Regierung" alone names no actor we can place
         return Nominal(
@@ -221,6 +224,18 @@ class NominalFinder:
         # After an organisation's prefix (``NASA-Direktor in China``) a place phrase says
         # where the person is, not whose official they are.
         return self._genitive_country(tokens, head + 1, end, places=not prefix)
+
+    def _capital(
+        self, tokens: TokenView, first: int, head: int, start: int
+    ) -> tuple[int, str] | None:
+        """``die Kiewer Regierung``: a capital's adjective stands for the state's bodies
+        (not for offices: ``der Moskauer Bürgermeister`` is the city's). HanTa often tags
+        the adjective as a noun, so the word before the head counts in any case."""
+        for index in range(max(start, min(first, head - 1)), head):
+            country = self._names.country_of_capital_adjective(tokens.texts[index])
+            if country:
+                return index, country
+        return None
 
     def _region(self, tokens: TokenView, first: int, head: int) -> GeoRef | None:
         for index in range(first, head):

@@ -25,8 +25,13 @@ class Reading:
 
     @property
     def key(self) -> str:
-        """Identity for clustering: the KB id when linked, else type and name."""
-        return self.kb_id or f"{self.type}:{self.name}"
+        """Identity for clustering: the KB id when linked, else type and name, and for an
+        institution its country too (the Russian and the Iranian government are two)."""
+        if self.kb_id:
+            return self.kb_id
+        if self.kind == "institution":
+            return f"{self.type}:{self.name}:{self.country}"
+        return f"{self.type}:{self.name}"
 
 
 @dataclass

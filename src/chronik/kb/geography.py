@@ -27,7 +27,14 @@ from chronik.errors import ResourceError
 from chronik.tables import Table, load_table, split_multi
 
 GeoKind = Literal[
-    "country", "country_adjective", "demonym", "capital", "city", "region", "region_adjective"
+    "country",
+    "country_adjective",
+    "demonym",
+    "capital",
+    "city",
+    "region",
+    "region_adjective",
+    "capital_adjective",
 ]
 
 # Lower number sorts first in lookup results: a country before its capital, a capital
@@ -40,6 +47,7 @@ KIND_ORDER: dict[str, int] = {
     "country_adjective": 4,
     "demonym": 5,
     "region_adjective": 6,
+    "capital_adjective": 7,
 }
 ADJECTIVE_ENDINGS = ("", "e", "en", "er", "es", "em")
 # name words that inflect weakly after an article (Vereinigte → Vereinigten Staaten)
@@ -270,6 +278,11 @@ def _index_country(builder: _IndexBuilder, country: Country) -> None:
     builder.add(
         sorted(_demonym_forms(country)), GeoRef(kind="demonym", name=country.name_de, **base)
     )
+    if country.capital_de and country.capital_de.isalpha():
+        # "die Kiewer Regierung", "die Moskauer Führung": the capital's adjective for its
+        # government. Irregular ones (Damaszener) are missed; a wrong form never occurs.
+        adjective = GeoRef(kind="capital_adjective", name=country.name_de, **base)
+        builder.add([country.capital_de + "er"], adjective)
 
 
 def _index_place(builder: _IndexBuilder, row: Mapping[str, str]) -> None:
