@@ -210,23 +210,15 @@ class NameIndex:
         )
         return refs[0].iso3 if refs else None
 
-    def region_of_adjective(self, word: str) -> GeoRef | None:
-        """The region (in a country) of an adjective: ``bayerischen``, ``Thüringer``."""
-        for ref in self._kb.gazetteer.lookup(word):
-            if ref.kind == "region_adjective" and ref.iso3:
-                return ref
-        return None
-
-    def country_of_capital_adjective(self, word: str) -> str | None:
-        """ISO3 of the country whose capital the adjective names (``Kiewer``)."""
-        for ref in self._kb.gazetteer.lookup(word):
-            if ref.kind == "capital_adjective":
-                return ref.iso3
-        return None
+    def geo(self, word: str, kind: str) -> GeoRef | None:
+        """The first reading of ``word`` of one gazetteer kind that lies in a country:
+        ``region_adjective`` (``bayerischen``), ``capital_adjective`` (``Kiewer``), ..."""
+        return next(
+            (ref for ref in self._kb.gazetteer.lookup(word) if ref.kind == kind and ref.iso3),
+            None,
+        )
 
     def country_of_name(self, word: str) -> str | None:
         """ISO3 when ``word`` names a country (any case form, e.g. ``Irans``)."""
-        for ref in self._kb.gazetteer.lookup(word):
-            if ref.kind == "country":
-                return ref.iso3
-        return None
+        ref = self.geo(word, "country")
+        return ref.iso3 if ref else None

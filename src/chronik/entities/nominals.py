@@ -26,9 +26,7 @@ _GENITIVE_ARTICLES = frozenset({"des", "der", "eines", "einer"})
 _NOMINATIVE_ARTICLES = frozenset({"der", "die", "das", "ein", "eine"})
 _FEMININE_SUFFIX = "in"
 # A counterpart in office: the same office in another country.
-_COUNTERPART_FORMS = frozenset(
-    "Amtskollege Amtskollegen Amtskollegin Amtskolleginnen Amtskollegs".split()
-)
+_COUNTERPART_FORMS = frozenset("Amtskollege Amtskollegen Amtskollegin Amtskolleginnen".split())
 _GENERIC_OFFICES = {"head_of_state": "Präsident", "head_of_government": "Regierungschef"}
 _PLURAL_DETERMINERS = frozenset({"die", "seine", "ihre", "deren", "alle", "beide", "beiden"})
 # Role kinds (roles.tsv) that a Land or state has as offices of its own.
@@ -122,7 +120,8 @@ class NominalFinder:
         # A Land's adjective places an office (der bayerische Innenminister), not an
         # origin (der Hamburger Schriftsteller).
         office = match.role.kind in _REGIONAL_OFFICES
-        region = None if country or not office else self._region(tokens, first, head)
+        regional = None if country or not office else self._adjective(tokens, first, head)
+        region = regional[1] if regional else None
         plural = _plural(text, match.role.role, tokens.lowers[first])
         gender = (
             "f"
@@ -163,8 +162,12 @@ class NominalFinder:
             return self._state_body(tokens, head, start, end)
         first = _phrase_start(tokens, head, start)
         country = self._country(tokens, first, head, end, "")
-        if country is None and (capital := self._capital(tokens, first, head, start)):
-            index, country = capital
+        # A capital's adjective stands for the state's bodies (not for offices: "der
+        # Moskauer Bürgermeister" is the city's). HanTa often tags it as a noun ("die
+        # Kiewer Regierung"), so the word before the head counts whatever its tag.
+        before = max(start, min(first, head - 1))
+        if country is None and (capital := self._adjective(tokens, before, head, "capital")):
+            index, country = capital[0], capital[1].iso3
             first = min(first, _phrase_start(tokens, index, start))
         if country is None:
             return None  # "die Regierung" alone names no actor we can place
@@ -225,23 +228,15 @@ class NominalFinder:
         # where the person is, not whose official they are.
         return self._genitive_country(tokens, head + 1, end, places=not prefix)
 
-    def _capital(
-        self, tokens: TokenView, first: int, head: int, start: int
-    ) -> tuple[int, str] | None:
-        """``die Kiewer Regierung``: a capital's adjective stands for the state's bodies
-        (not for offices: ``der Moskauer Bürgermeister`` is the city's). HanTa often tags
-        the adjective as a noun, so the word before the head counts in any case."""
-        for index in range(max(start, min(first, head - 1)), head):
-            country = self._names.country_of_capital_adjective(tokens.texts[index])
-            if country:
-                return index, country
-        return None
-
-    def _region(self, tokens: TokenView, first: int, head: int) -> GeoRef | None:
+    def _adjective(
+        self, tokens: TokenView, first: int, head: int, of: str = "region"
+    ) -> tuple[int, GeoRef] | None:
+        """The first word in ``first..head`` that is a region's (``bayerische``) or a
+        capital's (``Kiewer``) adjective, with its place."""
         for index in range(first, head):
-            region = self._names.region_of_adjective(tokens.texts[index])
-            if region is not None:
-                return region
+            ref = self._names.geo(tokens.texts[index], f"{of}_adjective")
+            if ref is not None:
+                return index, ref
         return None
 
     def _genitive_country(
