@@ -277,3 +277,62 @@ def test_recognise_country_adjective_before_a_name_gives_nationality(
     )
     assert _entity(article, "Mart Kask").country == "EST"
     assert _entity(article, "Mart Tamm").country is None  # no adjective, no country
+
+
+def test_recognise_apposition_after_a_time_adverb(resources: Resources) -> None:
+    text = (
+        "Eine Liste aus Paris\n\nIm Jahr 2010 übergab Marie Delorme, damals französische "
+        "Finanzministerin, die Liste an Nikos Andrianos. Andrianos dankte ihr."
+    )
+    delorme = _entity(_analyse(resources, text, "2013-01-01"), "Marie Delorme")
+    assert "damals französische Finanzministerin" not in _mention_texts(delorme)
+    assert "französische Finanzministerin" in _mention_texts(delorme)
+    assert delorme.country == "FRA" and "Finanzminister" in delorme.roles
+
+
+def test_recognise_a_feminine_role_is_not_a_man_named_before(resources: Resources) -> None:
+    text = (
+        "Treffen in Athen\n\nDer griechische Finanzminister Andreas Kostakis empfing am "
+        "Montag Gäste. Die Finanzministerin sagte, man sei sich einig."
+    )
+    kostakis = _entity(_analyse(resources, text, "2013-01-01"), "Andreas Kostakis")
+    assert "Die Finanzministerin" not in _mention_texts(kostakis)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Nikos Andrianos war von 2009 bis 2011 griechischer Finanzminister.", "Nikos Andrianos"),
+        (
+            "Gestern sprach Eva Lind mit Jonas Berg, der 2012 Finanzminister Schwedens war.",
+            "Jonas Berg",
+        ),
+        ("Jonas Berg wurde 2012 zum schwedischen Finanzminister ernannt.", "Jonas Berg"),
+    ],
+)
+def test_recognise_a_predicative_role_is_the_subjects(
+    resources: Resources, sentence: str, name: str
+) -> None:
+    person = _entity(_analyse(resources, "Ein Rückblick\n\n" + sentence, "2013-01-01"), name)
+    assert "Finanzminister" in person.roles
+    assert person.country in ("GRC", "SWE")
+    assert not any(m.startswith("20") for m in _mention_texts(person))
+
+
+def test_recognise_a_role_after_a_preposition_is_not_the_subjects(resources: Resources) -> None:
+    text = "Entlassung\n\nAnna Roth wurde vom schwedischen Innenminister entlassen."
+    roth = _entity(_analyse(resources, text, "2013-01-01"), "Anna Roth")
+    assert roth.roles == [] and roth.country is None
+
+
+def test_recognise_a_group_of_officials_is_no_person(resources: Resources) -> None:
+    text = (
+        "Ausweisung\n\nSchweden wies zwei russische Diplomaten aus. Der russische "
+        "Botschafter protestierte. Er sprach von einem Fehler."
+    )
+    article = _analyse(resources, text, "2013-01-01")
+    group = _entity(article, "Diplomat (RUS, group)")
+    assert (group.kind, group.country) == ("group", "RUS")
+    assert _mention_texts(group) == ["zwei russische Diplomaten"]
+    envoy = next(e for e in article.entities if "Der russische Botschafter" in _mention_texts(e))
+    assert envoy.kind != "group" and "Er" in _mention_texts(envoy)

@@ -33,15 +33,20 @@ def _entity(
 ) -> Entity:
     reading = cluster.reading
     country, sector, roles = reading.country, reading.sector, list(cluster.roles)
+    in_office = False
     if reading.person_id is not None:
         offices = kb.people.offices(reading.person_id, on=day) if day else []
         if offices:
             country = offices[-1].country or country
             sector = offices[-1].sector or sector
             roles += [o.role for o in offices if o.role not in roles]
+            in_office = True
         else:  # out of office at the date: still a national of the state they served
             country = country or _served(kb.people.offices(reading.person_id), day)
-    if reading.type == "PER":
+    # An office held at the date places the person; a role the article gives
+    # ("Lagarde, damals französische Finanzministerin") does not move the head of the
+    # IMF to France.
+    if reading.type == "PER" and not in_office:
         country = country or cluster.role_country
         sector = sector or cluster.role_sector
     mentions = sorted(cluster.mentions, key=lambda m: m.start)

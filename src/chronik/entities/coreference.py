@@ -19,6 +19,13 @@ from chronik.entities.records import Mention, Reading
 from chronik.kb.knowledge_base import KnowledgeBase
 
 PRONOUN_WINDOW = 2  # sentences back
+_DETERMINER_TAGS = frozenset({"ART", "PPOSAT", "PDAT", "PIAT", "PWAT"})
+_COPULAS = frozenset({"sein", "werden", "bleiben"})
+# Between a name's comma and its apposition; the first ones make the role a past one.
+_PAST_ADVERBS = frozenset("damals einst seinerzeit früher zuvor ehemals vormals".split())
+_APPOSITION_ADVERBS = _PAST_ADVERBS | frozenset(
+    "jetzt heute inzwischen mittlerweile derzeit zurzeit nun seither".split()
+)
 
 
 @dataclass
@@ -52,6 +59,7 @@ class Coreference:
 
     def resolve(self, doc: Doc, mentions: list[Mention], day: dt.date | None) -> list[Cluster]:
         _link_appositions(doc, mentions)
+        _link_predicatives(doc, mentions)
         clusters: list[Cluster] = []
         self._names(mentions, clusters)
         self._nominals(mentions, clusters, day)
@@ -84,6 +92,17 @@ class Coreference:
                 continue
             if mention.reading is not None:  # an institution: one entity per country and head
                 _join_or_create(clusters, mention, mention.reading)
+                continue
+            if mention.number == "pl":  # "zwei russische Diplomaten": a group of its own
+                name = f"{mention.role} ({mention.role_country}, group)"
+                reading = Reading(
+                    "PER",
+                    name,
+                    "group",
+                    country=mention.role_country,
+                    sector=mention.role_sector,
+                )
+                _join_or_create(clusters, mention, reading)
                 continue
             cluster = _holder_in_article(mention, clusters)
             if cluster is None:
@@ -126,7 +145,8 @@ class Coreference:
 
 
 def _link_appositions(doc: Doc, mentions: list[Mention]) -> None:
-    """Nominal directly before a name, or name, comma, nominal: the same person."""
+    """Nominal directly before a name, or name, comma, nominal: the same person (also
+    with a time adverb between: ``Lagarde, damals französische Finanzministerin``)."""
     for index, mention in enumerate(mentions[:-1]):
         following = mentions[index + 1]
         if (
@@ -143,11 +163,76 @@ def _link_appositions(doc: Doc, mentions: list[Mention]) -> None:
             and _person_like(mention)
             and following.kind == "nominal"
             and following.role
-            and following.start == mention.end + 1
+            and mention.end < len(doc)
             and doc[mention.end].text == ","
         ):
+            between = [token.lower_ for token in doc[mention.end + 1 : following.start]]
+            if between and (len(between) > 1 or between[0] not in _APPOSITION_ADVERBS):
+                continue
+            if between and between[0] in _PAST_ADVERBS and "former" not in following.other_holder:
+                following.other_holder = tuple(sorted({*following.other_holder, "former"}))
             _copy_role(following, mention)
             mention.linked.add(index + 1)
+
+
+def _link_predicatives(doc: Doc, mentions: list[Mention]) -> None:
+    """A bare role noun after a copula is the subject's role: ``Papakonstantinou war von
+    2009 bis 2011 Finanzminister``, ``Venizelos, der 2011 Finanzminister wurde``,
+    ``Schoigu wurde zum Verteidigungsminister ernannt``."""
+    appositive = {other for mention in mentions for other in mention.linked}
+    for index, nominal in enumerate(mentions):
+        if nominal.kind != "nominal" or not nominal.role or index in appositive:
+            continue
+        if doc[nominal.start].tag_ in _DETERMINER_TAGS:
+            continue  # "der Finanzminister" is someone of his own
+        before = doc[nominal.start - 1] if nominal.start > 0 else None
+        if (
+            before is not None
+            and before.tag_ in ("APPR", "APPRART", "APPO")
+            and before.lower_ not in ("zum", "zur")
+        ):
+            continue  # "vom Innenminister entlassen": the minister acts on the subject
+        clause = _clause(doc, nominal.start)
+        if not any(
+            doc[i].lemma_ in _COPULAS and doc[i].tag_.startswith("V") for i in range(*clause)
+        ):  # a verb: "seine" has the lemma "sein" too
+            continue
+        subject = _relative_antecedent(doc, mentions, clause[0]) or next(
+            (
+                m
+                for m in mentions[:index]
+                if m.kind == "name"
+                and _person_like(m)
+                and m.subject_like
+                and clause[0] <= m.start < nominal.start
+            ),
+            None,
+        )
+        if subject is not None:
+            _copy_role(nominal, subject)
+            subject.linked.add(index)
+
+
+def _clause(doc: Doc, index: int) -> tuple[int, int]:
+    """Tokens around ``index`` up to the nearest commas or the sentence's ends."""
+    sentence = doc[index].sent
+    start = index
+    while start > sentence.start and doc[start - 1].text != ",":
+        start -= 1
+    end = index
+    while end < sentence.end and doc[end].text != ",":
+        end += 1
+    return start, end
+
+
+def _relative_antecedent(doc: Doc, mentions: list[Mention], start: int) -> Mention | None:
+    """``Venizelos, der …``: the person a relative clause starting at ``start`` is about."""
+    if start < 2 or doc[start].tag_ != "PRELS" or doc[start - 1].text != ",":
+        return None
+    return next(
+        (m for m in mentions if m.kind == "name" and m.end == start - 1 and _person_like(m)),
+        None,
+    )
 
 
 def _person_like(mention: Mention) -> bool:
@@ -198,7 +283,7 @@ def _holder_in_article(mention: Mention, clusters: list[Cluster]) -> Cluster | N
     best: tuple[int, Cluster] | None = None
     wanted = (mention.role, _personal(mention))
     for cluster in clusters:
-        if cluster.reading.type != "PER":
+        if cluster.reading.type != "PER" or cluster.reading.kind == "group":
             continue
         same = [m for m in cluster.mentions if m.role and (m.role, _personal(m)) == wanted]
         regions = {m.role_region for m in same} - {None}
@@ -206,6 +291,9 @@ def _holder_in_article(mention: Mention, clusters: list[Cluster]) -> Cluster | N
             continue
         if mention.role_country and cluster.role_country not in (None, mention.role_country):
             continue
+        if mention.gender == "f" and cluster.gender == "m":
+            continue  # "die Finanzministerin" is not the Finanzminister named before
+        # (the masculine form may be generic: "des Generalbundesanwalts" for a woman)
         distance = min(abs(m.start - mention.start) for m in cluster.mentions)
         if best is None or distance < best[0]:
             best = (distance, cluster)
@@ -241,6 +329,8 @@ def _pronouns(mentions: list[Mention], clusters: list[Cluster]) -> None:
                 continue
             cluster = clusters[previous.entity]
             if cluster.reading.type != "PER" or cluster.gender not in (None, pronoun.gender):
+                continue
+            if cluster.reading.kind == "group":
                 continue
             score = _salience(previous, pronoun)
             if best is None or score > best[0]:

@@ -265,7 +265,9 @@ class MentionFinder:
     ) -> list[Mention]:
         found = []
         for nominal in self._nominals.find(doc, start, end):
-            if nominal.head in taken or nominal.plural:
+            # A group is an actor only when placed ("drei russische Diplomaten"); plural
+            # institutions and unplaced groups ("die Demonstranten") name no one.
+            if nominal.head in taken or (nominal.plural and not (nominal.role and nominal.country)):
                 continue
             found.append(_nominal_mention(nominal, number))
             taken.update(range(nominal.start, nominal.end))
@@ -326,8 +328,8 @@ def _nominal_mention(nominal: Nominal, number: int) -> Mention:
         role_sector=nominal.sector,
         other_holder=nominal.other_holder,
         role_region=nominal.region,
-        gender=nominal.gender,
-        number="sg",
+        gender=None if nominal.plural else nominal.gender,
+        number="pl" if nominal.plural else "sg",
     )
 
 

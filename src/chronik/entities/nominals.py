@@ -9,6 +9,7 @@ complement after it (``der iranischen Streitkräfte``, ``Russlands``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -29,6 +30,10 @@ _FEMININE_SUFFIX = "in"
 _COUNTERPART_FORMS = frozenset("Amtskollege Amtskollegen Amtskollegin Amtskolleginnen".split())
 _GENERIC_OFFICES = {"head_of_state": "Präsident", "head_of_government": "Regierungschef"}
 _PLURAL_DETERMINERS = frozenset({"die", "seine", "ihre", "deren", "alle", "beide", "beiden"})
+_YEAR = re.compile(r"[12]\d{3}")
+# Quantities that leave a role noun singular ("ein Minister"); any other number makes
+# "zwei Minister", "17 Botschafter" a group, whose noun looks singular.
+_SINGULAR_NUMBERS = frozenset({"ein", "eine", "einen", "einem", "einer", "eines", "1"})
 # Role kinds (roles.tsv) that a Land or state has as offices of its own.
 _REGIONAL_OFFICES = frozenset(
     "head_of_state head_of_government minister deputy legislator judicial official"
@@ -122,7 +127,20 @@ class NominalFinder:
         office = match.role.kind in _REGIONAL_OFFICES
         regional = None if country or not office else self._adjective(tokens, first, head)
         region = regional[1] if regional else None
-        plural = _plural(text, match.role.role, tokens.lowers[first])
+        # Bare "russische Diplomaten" is plural; "Präsidenten Putin" before a name is not,
+        # nor "zum ehemaligen Präsidenten" (an article in the preposition) or "des ums
+        # Leben gekommenen Präsidenten" (an article beyond the participle's phrase).
+        bare = (
+            tokens.tags[first] not in _DETERMINER_TAGS
+            and (first == start or tokens.tags[first - 1] != "APPRART")
+            and not (head - 1 >= first and tokens.lowers[head - 1].endswith("en"))
+            and not (head + 1 < end and tokens.tags[head + 1] == "NE")
+        )
+        determiner = "die" if bare else tokens.lowers[first]
+        plural = _plural(text, match.role.role, determiner) or any(
+            tokens.tags[index] == "CARD" and tokens.lowers[index] not in _SINGULAR_NUMBERS
+            for index in range(first, head)
+        )
         gender = (
             "f"
             if text.endswith((_FEMININE_SUFFIX, "innen"))
@@ -271,8 +289,9 @@ def _plural(text: str, role: str, determiner: str) -> bool:
         return True
     if base.endswith(("er", "el")) and surface == base + "n":
         return True
-    # Weak nouns: "den Präsidenten" is singular, "die Präsidenten" plural.
-    return determiner == "die" and surface != base and not surface.endswith("in")
+    # Weak nouns: "den Präsidenten" is singular, "die Präsidenten" and "der Soldaten"
+    # (genitive) plural.
+    return determiner in ("die", "der") and surface != base and not surface.endswith("in")
 
 
 def _phrase_start(tokens: TokenView, head: int, start: int) -> int:
@@ -281,6 +300,8 @@ def _phrase_start(tokens: TokenView, head: int, start: int) -> int:
     index = head
     while index - 1 >= start:
         previous = tags[index - 1]
+        if previous == "CARD" and _YEAR.fullmatch(tokens.texts[index - 1]):
+            break  # "von 2009 bis 2011 Finanzminister": a date, not a quantity
         if previous in _PREMODIFIER_TAGS and previous != "ADV":
             index -= 1
             if previous in _DETERMINER_TAGS:
