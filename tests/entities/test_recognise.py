@@ -336,3 +336,25 @@ def test_recognise_a_group_of_officials_is_no_person(resources: Resources) -> No
     assert _mention_texts(group) == ["zwei russische Diplomaten"]
     envoy = next(e for e in article.entities if "Der russische Botschafter" in _mention_texts(e))
     assert envoy.kind != "group" and "Er" in _mention_texts(envoy)
+
+
+def test_recognise_an_organisation_is_placed_by_the_country_its_name_names(
+    resources: Resources,
+) -> None:
+    text = (
+        "Urteile\n\nDas Landgericht Stuttgart und das LKA Sachsen ermitteln gemeinsam. "
+        "Die Deutsch-Russische Auslandshandelskammer tagte."
+    )
+    article = _analyse(resources, text)
+    assert _entity(article, "Landgericht Stuttgart").country == "DEU"
+    assert _entity(article, "LKA Sachsen").country == "DEU"
+    assert _entity(article, "Deutsch-Russische Auslandshandelskammer").country is None  # two named
+
+
+def test_recognise_a_place_in_a_wrong_person_name_stays_a_place(resources: Resources) -> None:
+    text = (
+        "Proteste\n\nDie Gruppe Occupy Frankfurt rief zum Protest auf. In Frankfurt blieb es ruhig."
+    )
+    article = _analyse(resources, text)
+    city = next(e for e in article.entities if e.type == "GPE" and e.country == "DEU")
+    assert "Frankfurt" in _mention_texts(city)

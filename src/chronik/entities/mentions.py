@@ -10,6 +10,7 @@ context. Role nominals and institutions come from
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
@@ -76,8 +77,31 @@ class MentionFinder:
                 mention.subject_like = subject_like(tokens, first, sentence.start)
                 mention.in_pp = governed_by_preposition(tokens, first, sentence.start)
                 self._nationality_before(tokens, mention, sentence.start)
+                self._country_in_name(tokens, mention)
             mentions.extend(sorted(found, key=lambda m: m.start))
         return mentions
+
+    def _country_in_name(self, tokens: TokenView, mention: Mention) -> None:
+        """An organisation the knowledge base does not know is placed by the one country
+        its name names: ``Landgericht Stuttgart``, ``LKA Sachsen``, ``Hessischer
+        Verwaltungsgerichtshof``, ``Moskauer Staatsuniversität`` (not ``Deutsch-Russische
+        Handelskammer``, which names two)."""
+        reading = mention.reading
+        if mention.kind != "name" or reading is None or reading.type != "ORG":
+            return
+        if reading.kb_id or reading.country:
+            return
+        countries = set()
+        for word in tokens.texts[mention.start : mention.end]:
+            for part in filter(None, word.split("-")):
+                countries.update(r.country for r in self._names.single(part) if r.type == "GPE")
+                countries.add(self._names.country_of_adjective(part))
+                for kind in ("region_adjective", "capital_adjective"):
+                    ref = self._names.geo(part, kind)
+                    countries.add(ref.iso3 if ref else None)
+        countries.discard(None)
+        if len(countries) == 1:
+            mention.reading = replace(reading, country=countries.pop())
 
     def _nationality_before(self, tokens: TokenView, mention: Mention, start: int) -> None:
         """``ihrem estnischen Kollegen Mart Kask``, ``der iranische Aktivist Ali Rezai``: a
@@ -185,7 +209,12 @@ class MentionFinder:
             and mention.reading.type == "PER"
             and mention.end - mention.start > 1
         ):
-            self._surnames.add(tokens.texts[mention.end - 1])
+            last = tokens.texts[mention.end - 1]
+            # "Occupy Frankfurt" typed PER must not make every later "Frankfurt" a
+            # person; "Paris Jackson" may (a first name vouches for the person).
+            place = any(r.type == "GPE" for r in self._names.single(last))
+            if not place or self._lexicon.first_name(tokens.texts[mention.start]):
+                self._surnames.add(last)
 
     def _single_or_run(
         self, doc: Doc, tokens: TokenView, index: int, start: int, end: int
