@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from chronik import __version__
+from chronik.entities.actors import acting_groups_only
 from chronik.errors import EmptyDocumentError, InputError
 from chronik.events.coder import ArticleContext
 from chronik.ingest.decode import check_length
@@ -63,6 +64,13 @@ def analyze(
             day = dt.date.fromisoformat(published_date) if published_date else None
             dateline = structure.dateline.text if structure.dateline else None
             events = resources.events.run(parsed, found, ArticleContext(day, dateline, quotes))
+            referenced = {q.speaker for q in quotes if q.speaker} | {
+                actor.entity
+                for event in events
+                for actor in (*event.source, *event.target)
+                if actor.entity
+            }
+            entities = acting_groups_only(entities, referenced)
         else:
             parsed = resources.generic.process(text, analysed, language=language)
             notes.append(f"language is '{language}': entities, quotes and events are German-only")

@@ -358,3 +358,23 @@ def test_recognise_a_place_in_a_wrong_person_name_stays_a_place(resources: Resou
     article = _analyse(resources, text)
     city = next(e for e in article.entities if e.type == "GPE" and e.country == "DEU")
     assert "Frankfurt" in _mention_texts(city)
+
+
+def test_recognise_a_sentence_opening_adverb_is_no_surname(resources: Resources) -> None:
+    text = "Ein Fest\n\nKurz vor seinem Geburtstag hat der Architekt geheiratet."
+    assert not any(e.type == "PER" for e in _analyse(resources, text).entities)
+
+
+def test_recognise_entity_names_are_not_inflected_forms(resources: Resources) -> None:
+    text = (
+        "Wahlen\n\nPutins Wahlrecht gilt auch in Berlins Partnerstädten, sagte ein "
+        "Sprecher der Europäischen Union. Der IS drohte."
+    )
+    names = {e.name for e in _analyse(resources, text).entities}
+    assert {"Wladimir Putin", "Europäische Union", "IS"} <= names
+    assert not names & {"Putins", "Berlins", "Europäischen Union"}
+
+
+def test_recognise_a_group_is_an_entity_only_when_it_acts(resources: Resources) -> None:
+    text = "Ankunft\n\nZehn afghanische Flüchtlinge kamen am Montag in Wien an."
+    assert not any(e.kind == "group" for e in _analyse(resources, text).entities)

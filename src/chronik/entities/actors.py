@@ -90,8 +90,28 @@ def _name(doc: Doc, cluster: Cluster) -> str:
     if cluster.reading.name in texts:
         return cluster.reading.name
     if cluster.reading.type == "PER":
-        return max(texts, key=lambda t: (len(t.split()), len(t)))
-    return Counter(texts).most_common(1)[0][0]
+        longest = max(texts, key=lambda t: (len(t.split()), len(t)))
+        # "Putins" alone is no name for Putin; a full name in another spelling is.
+        return cluster.reading.name if cluster.reading.kb_id and " " not in longest else longest
+    text = Counter(texts).most_common(1)[0][0]
+    if cluster.reading.kb_id and _inflected(text, cluster.reading.name):
+        return cluster.reading.name  # "Berlins", "des Bundesgerichtshofes"; "IS" stays
+    return text
+
+
+_ENDINGS = ("es", "en", "er", "e", "s", "n")
+
+
+def _inflected(text: str, name: str) -> bool:
+    """``text`` is ``name`` with case endings: ``Europäischen Union``, ``Berlins``."""
+    words, base = text.split(), name.split()
+    return len(words) == len(base) and all(
+        _stem(word) in (_stem(lemma), lemma) for word, lemma in zip(words, base, strict=True)
+    )
+
+
+def _stem(word: str) -> str:
+    return next((word[: -len(e)] for e in _ENDINGS if word.endswith(e) and len(word) > 3), word)
 
 
 def _text(doc: Doc, mention: Mention) -> str:
@@ -106,3 +126,10 @@ def char_span(doc: Doc, mention: Mention) -> tuple[int, int]:
 def _mention(doc: Doc, mention: Mention) -> MentionRecord:
     start, end = char_span(doc, mention)
     return MentionRecord(start=start, end=end, text=text_of(doc)[start:end], kind=mention.kind)  # type: ignore[arg-type]
+
+
+def acting_groups_only(entities: list[Entity], referenced: set[str]) -> list[Entity]:
+    """Entities without the groups (``zwei russische Diplomaten``) that no event or quote
+    names as an actor or speaker: a group is kept as a side of what happens, while the
+    entity list is about the people, organisations and places of the article."""
+    return [e for e in entities if e.kind != "group" or e.id in referenced]

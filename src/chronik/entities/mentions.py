@@ -32,6 +32,7 @@ from chronik.memo import Memo
 
 _NAME_TAGS = NAME_TAGS
 _DEFINITE_ARTICLES = frozenset({"die", "der", "den"})
+_FINITE_VERB_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 _LOCATIVE = frozenset({"in", "im", "nach", "aus", "bei", "von", "vom", "zwischen", "über"})
 _TAGGER_TYPES = frozenset({"PER", "ORG", "LOC"})
 # The reading types a tagger span of each type may be linked to (see _linked_reading).
@@ -234,9 +235,14 @@ class MentionFinder:
         if readings and tokens.tags[index] not in _NAME_TAGS and _plain_word(text):
             # A common-noun reading ("Bild", "Spiegel", "Wagner") wins outside name runs;
             # "UN-Sicherheitsrat" or "NATO" cannot be a common noun.
-            readings = (
-                [r for r in readings if r.type in ("GPE", "LOC")] if index > start else readings
+            # At the sentence start only a finite verb after it still makes "Kurz" a
+            # name ("Kurz sagte"); "Kurz vor seinem Geburtstag" is an adverb.
+            opens_clause = index == start and (
+                tokens.tags[index] in ("NN", "ADJA")
+                or (index + 1 < end and tokens.tags[index + 1] in _FINITE_VERB_TAGS)
             )
+            if not opens_clause:
+                readings = [r for r in readings if r.type in ("GPE", "LOC")]
         if readings:
             return index, index + 1, _best(readings)
         if index > start and tokens.lowers[index - 1] in _DEFINITE_ARTICLES:
