@@ -378,3 +378,20 @@ def test_recognise_entity_names_are_not_inflected_forms(resources: Resources) ->
 def test_recognise_a_group_is_an_entity_only_when_it_acts(resources: Resources) -> None:
     text = "Ankunft\n\nZehn afghanische Flüchtlinge kamen am Montag in Wien an."
     assert not any(e.kind == "group" for e in _analyse(resources, text).entities)
+
+
+def test_recognise_a_name_in_the_genitive_is_the_same_person(resources: Resources) -> None:
+    text = (
+        "Ein Jubiläum\n\nDer Maler Tobias Lindqvist wird 90 Jahre alt. Tobias Lindqvists "
+        "Bilder hängen in Stockholm. Lindqvists Werkstatt bleibt offen."
+    )
+    article = _analyse(resources, text)
+    painter = _entity(article, "Tobias Lindqvist")
+    assert {"Tobias Lindqvists", "Lindqvists"} <= set(_mention_texts(painter))
+    assert not any(e.name.endswith("Lindqvists") for e in article.entities)
+
+
+def test_recognise_no_name_spans_a_bracket(resources: Resources) -> None:
+    text = "Turnier\n\nIn Gruppe A ( Wien ) spielte Österreich gegen Russland."
+    article = _analyse(resources, text)
+    assert not any("(" in m.text for e in article.entities for m in e.mentions)

@@ -71,7 +71,11 @@ class Coreference:
         for mention in mentions:
             if mention.kind != "name" or mention.reading is None:
                 continue
-            cluster = by_key.get(mention.reading.key) or _surname_match(mention, clusters)
+            cluster = (
+                by_key.get(mention.reading.key)
+                or _genitive_match(mention.reading, by_key)
+                or _surname_match(mention, clusters)
+            )
             if cluster is None:
                 cluster = Cluster(len(clusters), mention.reading)
                 clusters.append(cluster)
@@ -250,13 +254,22 @@ def _copy_role(nominal: Mention, name: Mention) -> None:
     name.gender = name.gender or nominal.gender
 
 
+def _genitive_match(reading: Reading, by_key: dict[str, Cluster]) -> Cluster | None:
+    """``Oscar Niemeyers`` after ``Oscar Niemeyer``: a person's name in the genitive."""
+    if reading.type != "PER" or reading.kb_id or not reading.name.endswith(("s", "'")):
+        return None
+    cluster = by_key.get(f"PER:{reading.name[:-1]}")
+    return cluster if cluster is not None and " " in reading.name else None
+
+
 def _surname_match(mention: Mention, clusters: list[Cluster]) -> Cluster | None:
     reading = mention.reading
     if reading is None or reading.type != "PER" or " " in reading.name:
         return None
     for cluster in clusters:
-        if cluster.reading.type == "PER" and cluster.reading.name.split()[-1] == reading.name:
-            return cluster
+        last = cluster.reading.name.split()[-1]
+        if cluster.reading.type == "PER" and reading.name in (last, f"{last}s"):
+            return cluster  # "Niemeyer", "Niemeyers"
     return None
 
 

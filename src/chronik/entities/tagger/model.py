@@ -100,6 +100,9 @@ class NameTagger:
         return [
             TaggedSpan(start + span.start, start + span.end, span.type, span.probability)
             for span in self.tag_items(items)
+            if not any(
+                token.text in _NEVER_INSIDE for token in doc[start + span.start : start + span.end]
+            )
         ]
 
     def tag_items(self, items: Sequence[Sequence[str]]) -> list[TaggedSpan]:
@@ -114,6 +117,11 @@ class NameTagger:
             for index, label in enumerate(labels)
         ]
         return decode(labels, marginals)
+
+
+# Tokens no name spans ("Gruppe A ( Wien )" is no name "A ( Wien"); of GermEval's
+# 1,970 names one holds a bracket.
+_NEVER_INSIDE = frozenset({"(", ")", "[", "]", ":", ";", "„", "“", "”", '"', "«", "»"})
 
 
 def combine(
