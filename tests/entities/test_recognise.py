@@ -395,3 +395,43 @@ def test_recognise_no_name_spans_a_bracket(resources: Resources) -> None:
     text = "Turnier\n\nIn Gruppe A ( Wien ) spielte Österreich gegen Russland."
     article = _analyse(resources, text)
     assert not any("(" in m.text for e in article.entities for m in e.mentions)
+
+
+@pytest.mark.parametrize(
+    ("acronym", "country"),
+    [("CDU", "DEU"), ("FDP", "DEU"), ("AfD", "DEU"), ("ÖVP", "AUT"), ("SVP", "CHE")],
+)
+def test_recognise_party_acronyms_link_to_the_german_speaking_party(
+    resources: Resources, acronym: str, country: str
+) -> None:
+    text = f"Wahlkampf\n\nDie {acronym} stellte am Montag ihr Programm vor."
+    party = _entity(_analyse(resources, text), acronym)
+    assert (party.country, party.sector) == (country, "PTY")
+    assert party.kb_id is not None
+
+
+def test_recognise_a_role_of_an_organisation_is_not_the_states(resources: Resources) -> None:
+    text = (
+        "Gespräche\n\nDer russische Präsident empfing Gäste. Der FIFA-Präsident kam "
+        "auch, und CSU-Chef Jonas Berger schickte Grüße."
+    )
+    article = _analyse(resources, text, "2024-06-01")
+    putin = next(e for e in article.entities if "Der russische Präsident" in _mention_texts(e))
+    assert "Der FIFA-Präsident" not in _mention_texts(putin)
+    berger = _entity(article, "Jonas Berger")
+    assert (berger.country, berger.sector) == ("DEU", "PTY")
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["die Minister", "mehrere deutsche Politiker", "führende CDU-Vertreter", "US-Soldaten"],
+)
+def test_recognise_plural_roles_are_no_person(resources: Resources, phrase: str) -> None:
+    text = f"Beratungen\n\nAm Montag berieten {phrase} über den Haushalt."
+    article = _analyse(resources, text)
+    assert not any(e.type == "PER" and e.kind == "person" for e in article.entities)
+
+
+def test_recognise_a_predicative_role_stays_singular(resources: Resources) -> None:
+    text = "Rückblick\n\nJonas Berg war damals Finanzminister Schwedens."
+    assert "Finanzminister" in _entity(_analyse(resources, text), "Jonas Berg").roles

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from chronik.entities.records import Reading
 from chronik.kb.geography import GeoRef
 from chronik.kb.knowledge_base import KnowledgeBase
-from chronik.kb.organisations import Organisation
+from chronik.kb.organisations import Organisation, Party
 from chronik.kb.organisations import kb_id as org_kb_id
 from chronik.kb.people import Person
 from chronik.kb.people import kb_id as person_kb_id
@@ -26,6 +26,7 @@ MAX_NAME_TOKENS = 6
 # whose press writes about them under those words; earlier ones win when names clash.
 _PARTY_COUNTRIES = ("DEU", "AUT", "CHE")
 _MIN_PARTY_WORD = 4
+_MIN_PARTY_ACRONYM = 3  # "SP", "BP", "Z" are too often something else
 # "die Union" is the European Union as often as CDU/CSU, so it alone decides nothing.
 _AMBIGUOUS_PARTY_WORDS = frozenset({"Union"})
 _GEO_KINDS = {"country": "country", "capital": "city", "city": "city", "region": "region"}
@@ -156,7 +157,33 @@ class NameIndex:
         for ref in self._kb.gazetteer.lookup(word):
             if ref.kind in _GEO_KINDS and not ref.ambiguous:
                 readings.append(geo_reading(ref))
+        if not readings:
+            party = self._party_acronym(word)
+            readings += [party] if party else []
         return readings
+
+    def _party_acronym(self, word: str) -> Reading | None:
+        """``CDU``, ``AfD``, ``ÖVP``, ``SVP``: a current German, Austrian or Swiss party's
+        short name (in that order of preference: ``FDP`` is the German one), which
+        Party Facts shares with parties elsewhere (``CDU`` in Portugal)."""
+        capitals = sum(1 for letter in word if letter.isupper())
+        if len(word) < _MIN_PARTY_ACRONYM or capitals < 2 or not word.isalpha():
+            return None
+        return self._dach_party([p for p in self._kb.parties.by_name(word) if not p.last_year])
+
+    def _dach_party(self, parties: list[Party]) -> Reading | None:
+        for country in _PARTY_COUNTRIES:
+            for party in parties:
+                if party.country == country:
+                    return Reading(
+                        type="ORG",
+                        name=party.name,
+                        kind="organisation",
+                        kb_id=party.wikidata or f"chronik:party/{party.id}",
+                        country=party.country,
+                        sector=party.sector or "PTY",
+                    )
+        return None
 
     def party(self, word: str) -> Reading | None:
         """A current German, Austrian or Swiss party named by one capitalised word, also
@@ -170,18 +197,9 @@ class NameIndex:
         ):
             return None
         for form in (word, word[:-1]) if word.endswith("n") else (word,):
-            parties = [p for p in self._kb.parties.by_name(form) if not p.last_year]
-            for country in _PARTY_COUNTRIES:
-                for party in parties:
-                    if party.country == country:
-                        return Reading(
-                            type="ORG",
-                            name=party.name,
-                            kind="organisation",
-                            kb_id=party.wikidata or f"chronik:party/{party.id}",
-                            country=party.country,
-                            sector=party.sector or "PTY",
-                        )
+            found = self._dach_party([p for p in self._kb.parties.by_name(form) if not p.last_year])
+            if found is not None:
+                return found
         return None
 
     def person(self, name: str) -> Reading | None:

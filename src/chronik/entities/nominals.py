@@ -30,6 +30,9 @@ _FEMININE_SUFFIX = "in"
 _COUNTERPART_FORMS = frozenset("Amtskollege Amtskollegen Amtskollegin Amtskolleginnen".split())
 _GENERIC_OFFICES = {"head_of_state": "Präsident", "head_of_government": "Regierungschef"}
 _PLURAL_DETERMINERS = frozenset({"die", "seine", "ihre", "deren", "alle", "beide", "beiden"})
+_QUANTIFIERS = frozenset(
+    "mehrere viele einige zahlreiche etliche manche wenige sämtliche beide beiden alle".split()
+)
 _YEAR = re.compile(r"[12]\d{3}")
 # Quantities that leave a role noun singular ("ein Minister"); any other number makes
 # "zwei Minister", "17 Botschafter" a group, whose noun looks singular.
@@ -127,16 +130,19 @@ class NominalFinder:
         office = match.role.kind in _REGIONAL_OFFICES
         regional = None if country or not office else self._adjective(tokens, first, head)
         region = regional[1] if regional else None
-        # Bare "russische Diplomaten" is plural; "Präsidenten Putin" before a name is not,
-        # nor "zum ehemaligen Präsidenten" (an article in the preposition) or "des ums
-        # Leben gekommenen Präsidenten" (an article beyond the participle's phrase).
-        bare = (
+        # Without an article "russische Diplomaten", "US-Soldaten" and "führende
+        # CDU-Vertreter" are plural; "Präsidenten Putin" before a name is not, nor "zum
+        # ehemaligen Präsidenten" (an article in the preposition) or "des ums Leben
+        # gekommenen Präsidenten" (an article beyond the participle's phrase).
+        adjective = tokens.lowers[head - 1] if tokens.tags[head - 1] == "ADJA" else ""
+        no_article = (
             tokens.tags[first] not in _DETERMINER_TAGS
             and (first == start or tokens.tags[first - 1] != "APPRART")
-            and not (head - 1 >= first and tokens.lowers[head - 1].endswith("en"))
             and not (head + 1 < end and tokens.tags[head + 1] == "NE")
         )
-        determiner = "die" if bare else tokens.lowers[first]
+        determiner = tokens.lowers[first]
+        if no_article:
+            determiner = "-" + adjective[-2:] if adjective else "-"
         plural = _plural(text, match.role.role, determiner) or any(
             tokens.tags[index] == "CARD" and tokens.lowers[index] not in _SINGULAR_NUMBERS
             for index in range(first, head)
@@ -156,9 +162,17 @@ class NominalFinder:
         if region is not None:  # "der bayerische Innenminister": a Land's, in its country
             country = region.iso3
             qualifiers.add("state")
-        if match.prefix and not country:
-            org = self._kb.organisations.by_name(match.prefix)
-            sector = (org[0].sector or sector) if org and match.role.kind != "military" else sector
+        body: tuple[str, ...] = ()
+        # Only a prefix that is the whole modifier: "Times" in "New-York-Times-Reporter"
+        # is not the paper.
+        if match.prefix and not country and text.startswith(f"{match.prefix}-"):
+            org = next((r for r in self._names.single(match.prefix) if r.type == "ORG"), None)
+            sector = (org.sector or sector) if org and match.role.kind != "military" else sector
+            if org is not None:
+                # "CSU-Chef", "Gazprom-Präsident": the body's country, and the body's
+                # office, never the state's ("Präsident (RUS, Gazprom)" is not Putin,
+                # "der FIFA-Präsident" not the president named before).
+                country, body = org.country, (match.prefix,)
         return Nominal(
             first,
             head,
@@ -170,7 +184,7 @@ class NominalFinder:
             match.prefix,
             gender,
             plural,
-            other_holder=tuple(sorted(qualifiers & DIFFERENT_HOLDER)),
+            other_holder=(*sorted(qualifiers & DIFFERENT_HOLDER), *body),
             region=region.name if region else None,
         )
 
@@ -282,16 +296,27 @@ class NominalFinder:
 
 
 def _plural(text: str, role: str, determiner: str) -> bool:
-    """Plural role nouns (``Flüchtlinge``, ``Sprechern``, ``die Präsidenten``) name groups."""
+    """Plural role nouns (``Flüchtlinge``, ``Sprechern``, ``die Präsidenten``, ``die
+    Minister``, ``mehrere Politiker``) name groups. ``determiner`` is the phrase's first
+    word; without an article, "-" and the adjective's last two letters ("-he" for
+    ``deutsche Politiker``, "-en" for ``des … gekommenen Präsidenten``)."""
     surface = text.rsplit("-", 1)[-1]
     base = role.rsplit("-", 1)[-1]
-    if surface.endswith("innen") or surface == base + "e":
+    if determiner in _QUANTIFIERS or surface.endswith("innen") or surface == base + "e":
         return True
     if base.endswith(("er", "el")) and surface == base + "n":
         return True
-    # Weak nouns: "den Präsidenten" is singular, "die Präsidenten" and "der Soldaten"
-    # (genitive) plural.
-    return determiner in ("die", "der") and surface != base and not surface.endswith("in")
+    if base.endswith("er") and surface == base[:-1]:
+        return False  # "die Vorsitzende", "die Abgeordnete": a woman
+    if surface.endswith("in"):
+        return False
+    if surface != base:
+        # Weak nouns: "den Präsidenten" is singular, "die Präsidenten", "der Soldaten"
+        # (genitive), "US-Soldaten" and "deutscher Soldaten" plural.
+        return determiner in ("die", "der") or (determiner[:1] == "-" and determiner != "-en")
+    # A masculine form after "die" or a strong adjective is plural ("die Minister",
+    # "deutsche Politiker"); "war Finanzminister" tells nothing.
+    return determiner == "die" or (determiner[:1] == "-" and determiner.endswith("e"))
 
 
 def _phrase_start(tokens: TokenView, head: int, start: int) -> int:
