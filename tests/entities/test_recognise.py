@@ -435,3 +435,24 @@ def test_recognise_plural_roles_are_no_person(resources: Resources, phrase: str)
 def test_recognise_a_predicative_role_stays_singular(resources: Resources) -> None:
     text = "Rückblick\n\nJonas Berg war damals Finanzminister Schwedens."
     assert "Finanzminister" in _entity(_analyse(resources, text), "Jonas Berg").roles
+
+
+def test_recognise_federal_bodies_in_one_word(resources: Resources) -> None:
+    text = (
+        "Urteil\n\nDas Bundesverfassungsgericht hat entschieden. Das Bundesgesundheits"
+        "ministerium prüft das Urteil, ein Bundesgericht in Boston auch."
+    )
+    article = _analyse(resources, text)
+    court = _entity(article, "Bundesverfassungsgericht")
+    assert (court.country, court.kb_id is not None) == ("DEU", True)
+    assert _entity(article, "Bundesgesundheitsministerium").country == "DEU"
+    assert all(e.country is None for e in article.entities if e.name == "Bundesgericht")
+
+
+def test_recognise_an_organisation_in_the_genitive_is_the_same(resources: Resources) -> None:
+    text = (
+        "Konzert\n\nJonas Keller und sein Palast Orchester spielen in Bonn. Die Musiker "
+        "des Palast Orchesters jubelten."
+    )
+    orchestra = _entity(_analyse(resources, text), "Palast Orchester")
+    assert _mention_texts(orchestra) == ["Palast Orchester", "Palast Orchesters"]

@@ -255,11 +255,13 @@ def _copy_role(nominal: Mention, name: Mention) -> None:
 
 
 def _genitive_match(reading: Reading, by_key: dict[str, Cluster]) -> Cluster | None:
-    """``Oscar Niemeyers`` after ``Oscar Niemeyer``: a person's name in the genitive."""
-    if reading.type != "PER" or reading.kb_id or not reading.name.endswith(("s", "'")):
+    """``Oscar Niemeyers`` after ``Oscar Niemeyer``, ``des Palast Orchesters`` after
+    ``Palast Orchester``: a name of several words in the genitive."""
+    if reading.type not in ("PER", "ORG") or reading.kb_id or " " not in reading.name:
         return None
-    cluster = by_key.get(f"PER:{reading.name[:-1]}")
-    return cluster if cluster is not None and " " in reading.name else None
+    if not reading.name.endswith(("s", "'")):
+        return None
+    return by_key.get(f"{reading.type}:{reading.name[:-1]}")
 
 
 def _surname_match(mention: Mention, clusters: list[Cluster]) -> Cluster | None:

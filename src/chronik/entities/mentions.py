@@ -232,7 +232,14 @@ class MentionFinder:
         if after - index > 1 and self._lexicon.first_name(text):
             return index, after, self._guess(doc, index, after, start)  # "Richard Feynman"
         readings = self._names.single(text)
-        if readings and tokens.tags[index] not in _NAME_TAGS and _plain_word(text):
+        if (
+            readings
+            and tokens.tags[index] not in _NAME_TAGS
+            and _plain_word(text)
+            # A state body in one word ("Bundesverfassungsgericht") is a name; "Bundesrat"
+            # may be a Swiss minister.
+            and not (text.startswith(_STATE_PREFIXES) and self._lexicon.compound_org_head(text))
+        ):
             # A common-noun reading ("Bild", "Spiegel", "Wagner") wins outside name runs;
             # "UN-Sicherheitsrat" or "NATO" cannot be a common noun.
             # At the sentence start only a finite verb after it still makes "Kurz" a
@@ -271,7 +278,16 @@ class MentionFinder:
         head = self._lexicon.compound_org_head(text)
         if head is None:
             return None
-        return Reading("ORG", text, "organisation", sector=head.sector or None)
+        # A federal or Land ministry in one word is German unless an adjective says
+        # otherwise ("das österreichische Bundesinnenministerium"); a "Bundesgericht"
+        # may be Swiss or American, and "Staats-" and "Reichs-" bodies say nothing.
+        country = None
+        if text.startswith(("Bundes", "Landes")) and "ministeri" in text:
+            before = (
+                tokens.texts[index - 1] if index > 0 and tokens.tags[index - 1] == "ADJA" else ""
+            )
+            country = (before and self._names.country_of_adjective(before)) or "DEU"
+        return Reading("ORG", text, "organisation", country=country, sector=head.sector or None)
 
     def _guess(self, doc: Doc, first: int, after: int, start: int) -> Reading | None:
         """Type a name the knowledge base does not know."""
