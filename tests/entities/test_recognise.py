@@ -456,3 +456,13 @@ def test_recognise_an_organisation_in_the_genitive_is_the_same(resources: Resour
     )
     orchestra = _entity(_analyse(resources, text), "Palast Orchester")
     assert _mention_texts(orchestra) == ["Palast Orchester", "Palast Orchesters"]
+
+
+def test_recognise_a_described_body_is_a_nominal_mention(resources: Resources) -> None:
+    text = "Lage\n\nDie israelische Armee meldete Angriffe. Die Schweizer Armee schwieg."
+    article = _analyse(resources, text)
+    kinds = {m.text: m.kind for e in article.entities for m in e.mentions}
+    assert kinds["israelische Armee"] == "nominal"
+    assert kinds["Schweizer Armee"] == "name"
+    army = next(e for e in article.entities if "israelische Armee" in _mention_texts(e))
+    assert (army.country, army.kb_id is not None) == ("ISR", True)

@@ -75,6 +75,8 @@ class MentionFinder:
             found += self._pronouns_in(doc, sentence.start, sentence.end, number, taken)
             for mention in found:
                 first = mention.start
+                if mention.kind == "name" and _descriptive(tokens, first):
+                    mention.kind = "nominal"  # "die israelische Armee" describes, names not
                 mention.subject_like = subject_like(tokens, first, sentence.start)
                 mention.in_pp = governed_by_preposition(tokens, first, sentence.start)
                 self._nationality_before(tokens, mention, sentence.start)
@@ -382,6 +384,12 @@ def _nominal_mention(nominal: Nominal, number: int) -> Mention:
         gender=None if nominal.plural else nominal.gender,
         number="pl" if nominal.plural else "sg",
     )
+
+
+def _descriptive(tokens: TokenView, first: int) -> bool:
+    """A phrase that opens with a lower-case adjective (``israelische Armee``,
+    ``katholische Kirche``): a description the knowledge base knows, not a proper name."""
+    return tokens.tags[first] == "ADJA" and tokens.texts[first][:1].islower()
 
 
 def _lowercase_name(readings: list[Reading], word: str) -> Reading | None:
