@@ -466,3 +466,21 @@ def test_recognise_a_described_body_is_a_nominal_mention(resources: Resources) -
     assert kinds["Schweizer Armee"] == "name"
     army = next(e for e in article.entities if "israelische Armee" in _mention_texts(e))
     assert (army.country, army.kb_id is not None) == ("ISR", True)
+
+
+def test_recognise_a_shared_surname_is_the_holder_at_the_date(resources: Resources) -> None:
+    text = "Lage in Syrien\n\nAssad ließ die Stadt Homs beschießen."
+    later = next(e for e in _analyse(resources, text, "2011-05-11").entities if e.type == "PER")
+    earlier = next(e for e in _analyse(resources, text, "1990-05-11").entities if e.type == "PER")
+    assert later.kb_id != earlier.kb_id
+    assert later.name.startswith("Baschar") and earlier.name.startswith("Hafis")
+
+
+def test_recognise_a_surname_of_several_words_joins_the_full_name(resources: Resources) -> None:
+    text = (
+        "Flucht\n\nBen Hamida floh am Freitag. Der frühere Minister Karim Salah Ben Hamida "
+        "ist in Dschidda. Ben Hamidas Sprecher schwieg."
+    )
+    article = _analyse(resources, text)
+    person = _entity(article, "Karim Salah Ben Hamida")
+    assert {"Ben Hamida", "Ben Hamidas"} <= set(_mention_texts(person))

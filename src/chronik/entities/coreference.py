@@ -61,10 +61,29 @@ class Coreference:
         _link_appositions(doc, mentions)
         _link_predicatives(doc, mentions)
         clusters: list[Cluster] = []
+        self._date_surnames(doc, mentions, day)
         self._names(mentions, clusters)
         self._nominals(mentions, clusters, day)
         _pronouns(mentions, clusters)
         return [c for c in clusters if c.mentions]
+
+    def _date_surnames(self, doc: Doc, mentions: list[Mention], day: dt.date | None) -> None:
+        """A surname that several KB people share (``Assad``, ``Bush``) is the one in
+        office at the article's date, when exactly one of them is."""
+        if day is None:
+            return
+        for mention in mentions:
+            reading = mention.reading
+            if mention.kind != "name" or reading is None or reading.person_id is None:
+                continue
+            if mention.end - mention.start != 1:
+                continue
+            people = self._kb.people.by_name(doc[mention.start].text)
+            if len(people) < 2:
+                continue
+            serving = [p for p in people if self._kb.people.offices(p.id, on=day)]
+            if len(serving) == 1 and serving[0].id != reading.person_id:
+                mention.reading = person_reading(serving[0])
 
     def _names(self, mentions: list[Mention], clusters: list[Cluster]) -> None:
         by_key: dict[str, Cluster] = {}
@@ -265,28 +284,39 @@ def _genitive_match(reading: Reading, by_key: dict[str, Cluster]) -> Cluster | N
 
 
 def _surname_match(mention: Mention, clusters: list[Cluster]) -> Cluster | None:
+    """The person a surname alone names: ``Niemeyer``, ``Niemeyers``, and surnames of
+    several words (``Ben Ali`` after ``Zine el-Abidine Ben Ali``)."""
     reading = mention.reading
-    if reading is None or reading.type != "PER" or " " in reading.name:
+    if reading is None or reading.type != "PER" or reading.kb_id:
         return None
     for cluster in clusters:
-        last = cluster.reading.name.split()[-1]
-        if cluster.reading.type == "PER" and reading.name in (last, f"{last}s"):
-            return cluster  # "Niemeyer", "Niemeyers"
+        if cluster.reading.type == "PER" and _ends_with(cluster.reading.name, reading.name):
+            return cluster
     return None
+
+
+def _ends_with(full: str, surname: str) -> bool:
+    """``full`` is a longer name ending in ``surname`` (or in it less a genitive s)."""
+    words, tail = full.split(), surname.split()
+    if len(tail) > len(words):
+        return False
+    if len(tail) < len(words) and words[-len(tail) :] == tail:
+        return True
+    genitive = [*tail[:-1], tail[-1][:-1]] if tail[-1].endswith("s") else None
+    return words[-len(tail) :] == genitive  # "Madonnas", "Suu Kyis"
 
 
 def _merge_surname_clusters(clusters: list[Cluster]) -> None:
     """A surname seen before its full name ("Lehtonen … Aino Lehtonen") joins the full name."""
     for cluster in clusters:
-        if cluster.reading.type != "PER" or " " in cluster.reading.name or not cluster.mentions:
+        if cluster.reading.type != "PER" or cluster.reading.kb_id or not cluster.mentions:
             continue
         for full in clusters:
             if (
                 full is not cluster
                 and full.reading.type == "PER"
                 and full.mentions
-                and " " in full.reading.name
-                and full.reading.name.split()[-1] == cluster.reading.name
+                and _ends_with(full.reading.name, cluster.reading.name)
             ):
                 for mention in cluster.mentions:
                     full.add(mention)
