@@ -484,3 +484,27 @@ def test_recognise_a_surname_of_several_words_joins_the_full_name(resources: Res
     article = _analyse(resources, text)
     person = _entity(article, "Karim Salah Ben Hamida")
     assert {"Ben Hamida", "Ben Hamidas"} <= set(_mention_texts(person))
+
+
+def test_recognise_a_role_before_a_comma_and_a_name_is_that_persons(
+    resources: Resources,
+) -> None:
+    text = (
+        "Ein Symposium\n\nEs kamen der frühere Minister Jonas Berg, der Kommandant der "
+        "Truppen in Europa, General Tomas Lind, sowie andere. Der Sprecher des Ministeriums, "
+        "Peter Holm, sagte nichts. Der Minister sagte, Anna Roth sei krank."
+    )
+    article = _analyse(resources, text)
+    assert "der Kommandant" in _mention_texts(_entity(article, "Tomas Lind"))
+    assert "der Kommandant" not in _mention_texts(_entity(article, "Jonas Berg"))
+    assert "Der Sprecher" in _mention_texts(_entity(article, "Peter Holm"))
+    assert _entity(article, "Anna Roth").roles == []
+
+
+def test_recognise_a_name_after_a_genitive_role_is_the_heads(resources: Resources) -> None:
+    text = (
+        "Reaktion\n\nDer Bruder des verstorbenen polnischen Präsidenten, Marek Nowakowski, "
+        "widersprach."
+    )
+    article = _analyse(resources, text)
+    assert "Präsident" not in _entity(article, "Marek Nowakowski").roles

@@ -192,10 +192,65 @@ def _link_appositions(doc: Doc, mentions: list[Mention]) -> None:
             between = [token.lower_ for token in doc[mention.end + 1 : following.start]]
             if between and (len(between) > 1 or between[0] not in _APPOSITION_ADVERBS):
                 continue
+            if _named_after(doc, mentions, index + 1) is not None:
+                continue  # "Clinton, der Kommandant der NATO-Truppen, General Jones": Jones
             if between and between[0] in _PAST_ADVERBS and "former" not in following.other_holder:
                 following.other_holder = tuple(sorted({*following.other_holder, "former"}))
             _copy_role(following, mention)
             mention.linked.add(index + 1)
+    linked = {other for mention in mentions for other in mention.linked}
+    for index, nominal in enumerate(mentions):
+        if nominal.kind != "nominal" or not nominal.role or index in linked:
+            continue
+        named = _named_after(doc, mentions, index)
+        if named is not None:
+            _copy_role(nominal, mentions[named])
+            mentions[named].linked.add(index)
+
+
+def _genitive_dependent(doc: Doc, start: int) -> bool:
+    """Whether the phrase at ``start`` hangs on a noun before it as a genitive (``des
+    Bruders des bei dem Absturz gekommenen Präsidenten``), within its clause."""
+    sentence = doc[start].sent.start
+    for index in range(start, max(sentence, start - 8) - 1, -1):
+        token = doc[index]
+        if token.text == "," or token.tag_.startswith("V"):
+            return False
+        if token.lower_ in ("des", "der") and token.tag_ == "ART" and index > sentence:
+            return doc[index - 1].tag_ in ("NN", "NE")
+    return False
+
+
+def _named_after(doc: Doc, mentions: list[Mention], index: int) -> int | None:
+    """The person a role nominal stands before as an apposition, after its complement
+    and a comma: ``der Kommandant der NATO-Truppen in Europa, General James L. Jones``,
+    ``Der Sprecher des Ministeriums, Jonas Berg, sagte``. A verb or conjunction before
+    the comma ends the phrase (``Der Minister sagte, Berg …``)."""
+    nominal = mentions[index]
+    start = nominal.start
+    if _genitive_dependent(doc, start):
+        return None  # "des Bruders des Präsidenten, Jarosław Kaczyński": the brother's name
+    end = doc[start].sent.end
+    comma = nominal.end
+    while comma < end and doc[comma].text != ",":
+        if doc[comma].tag_.startswith("V") or doc[comma].tag_ in ("KON", "$.", "KOUS", "$("):
+            return None  # a verb, a conjunction or a closing quotation mark ends the phrase
+        comma += 1
+    if comma + 1 >= end:
+        return None
+    for later in range(index + 1, len(mentions)):
+        mention = mentions[later]
+        if mention.start <= comma:
+            continue
+        if mention.start != comma + 1:
+            return None
+        if mention.kind == "name" and _person_like(mention):
+            return later
+        after = mentions[later + 1] if later + 1 < len(mentions) else None
+        if mention.kind == "nominal" and after is not None and after.start == mention.end:
+            return later + 1 if after.kind == "name" and _person_like(after) else None
+        return None
+    return None
 
 
 def _link_predicatives(doc: Doc, mentions: list[Mention]) -> None:
