@@ -206,3 +206,8 @@ def test_perfect_subjunctive_with_a_condition_stays_counterfactual(resources: Re
     assaults = [e for e in article.events if e.type == "ASSAULT"]
     assert assaults
     assert all(e.modality == "hypothetical" for e in assaults)
+
+
+def test_dismissing_an_employee_is_no_sanction(resources: Resources) -> None:
+    events = _events(resources, "Die Führung des Senders NPR hat den Moderator fristlos gekündigt.")
+    assert [e for e in events if e.type == "SANCTION"] == []
