@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from chronik.entities.names import person_reading
+from chronik.entities.nominals import DETERMINER_TAGS
 from chronik.entities.records import Mention, Reading
 from chronik.kb.knowledge_base import KnowledgeBase
 
 PRONOUN_WINDOW = 2  # sentences back
-_DETERMINER_TAGS = frozenset({"ART", "PPOSAT", "PDAT", "PIAT", "PWAT"})
 _COPULAS = frozenset({"sein", "werden", "bleiben"})
 # Between a name's comma and its apposition; the first ones make the role a past one.
 _PAST_ADVERBS = frozenset("damals einst seinerzeit früher zuvor ehemals vormals".split())
@@ -261,7 +261,7 @@ def _link_predicatives(doc: Doc, mentions: list[Mention]) -> None:
     for index, nominal in enumerate(mentions):
         if nominal.kind != "nominal" or not nominal.role or index in appositive:
             continue
-        if doc[nominal.start].tag_ in _DETERMINER_TAGS:
+        if doc[nominal.start].tag_ in DETERMINER_TAGS:
             continue  # "der Finanzminister" is someone of his own
         before = doc[nominal.start - 1] if nominal.start > 0 else None
         if (
@@ -353,7 +353,7 @@ def _surname_match(mention: Mention, clusters: list[Cluster]) -> Cluster | None:
 def _ends_with(full: str, surname: str) -> bool:
     """``full`` is a longer name ending in ``surname`` (or in it less a genitive s)."""
     words, tail = full.split(), surname.split()
-    if len(tail) > len(words):
+    if not tail or len(tail) > len(words):
         return False
     if len(tail) < len(words) and words[-len(tail) :] == tail:
         return True

@@ -22,7 +22,7 @@ from chronik.kb.roles import DIFFERENT_HOLDER, adjective_qualifier
 from chronik.language.tokens_view import TokenView, view
 
 _PREMODIFIER_TAGS = frozenset({"ART", "PPOSAT", "PDAT", "PIAT", "PWAT", "ADJA", "CARD", "ADV"})
-_DETERMINER_TAGS = frozenset({"ART", "PPOSAT", "PDAT", "PIAT", "PWAT"})
+DETERMINER_TAGS = frozenset({"ART", "PPOSAT", "PDAT", "PIAT", "PWAT"})
 _GENITIVE_ARTICLES = frozenset({"des", "der", "eines", "einer"})
 _NOMINATIVE_ARTICLES = frozenset({"der", "die", "das", "ein", "eine"})
 _FEMININE_SUFFIX = "in"
@@ -134,9 +134,11 @@ class NominalFinder:
         # CDU-Vertreter" are plural; "Präsidenten Putin" before a name is not, nor "zum
         # ehemaligen Präsidenten" (an article in the preposition) or "des ums Leben
         # gekommenen Präsidenten" (an article beyond the participle's phrase).
-        adjective = tokens.lowers[head - 1] if tokens.tags[head - 1] == "ADJA" else ""
+        adjective = (
+            tokens.lowers[head - 1] if head > first and tokens.tags[head - 1] == "ADJA" else ""
+        )
         no_article = (
-            tokens.tags[first] not in _DETERMINER_TAGS
+            tokens.tags[first] not in DETERMINER_TAGS
             and (first == start or tokens.tags[first - 1] != "APPRART")
             and not (head + 1 < end and tokens.tags[head + 1] == "NE")
         )
@@ -329,7 +331,7 @@ def _phrase_start(tokens: TokenView, head: int, start: int) -> int:
             break  # "von 2009 bis 2011 Finanzminister": a date, not a quantity
         if previous in _PREMODIFIER_TAGS and previous != "ADV":
             index -= 1
-            if previous in _DETERMINER_TAGS:
+            if previous in DETERMINER_TAGS:
                 break
         elif previous == "KON" and index - 2 >= start and tags[index - 2] == "ADJA":
             index -= 1
