@@ -211,3 +211,9 @@ def test_perfect_subjunctive_with_a_condition_stays_counterfactual(resources: Re
 def test_dismissing_an_employee_is_no_sanction(resources: Resources) -> None:
     events = _events(resources, "Die Führung des Senders NPR hat den Moderator fristlos gekündigt.")
     assert [e for e in events if e.type == "SANCTION"] == []
+
+
+def test_leaving_a_treaty_with_a_state_is_a_withdrawal(resources: Resources) -> None:
+    events = _events(resources, "Die USA kündigten am Freitag das Abkommen mit Russland auf.")
+    assert [(e.type, e.mode) for e in events] == [("SANCTION", "withdraw")]
+    assert _sides(events[0]) == (["USA"], ["RUS"])
