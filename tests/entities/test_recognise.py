@@ -508,3 +508,17 @@ def test_recognise_a_name_after_a_genitive_role_is_the_heads(resources: Resource
     )
     article = _analyse(resources, text)
     assert "Präsident" not in _entity(article, "Marek Nowakowski").roles
+
+
+def test_recognise_a_named_counterpart_without_a_country_takes_the_office(
+    resources: Resources,
+) -> None:
+    text = (
+        "Gespräche in Teheran\n\nDer iranische Außenminister Ali Rezaei hat seinen "
+        "Amtskollegen Pawel Gromow empfangen. Später traf er erneut seinen Amtskollegen."
+    )
+    article = _analyse(resources, text, "2024-06-01")
+    gromow = _entity(article, "Pawel Gromow")
+    assert "Außenminister" in gromow.roles and gromow.country is None
+    rezaei = _entity(article, "Ali Rezaei")
+    assert not any("Amtskollegen" in m for m in _mention_texts(rezaei))

@@ -102,8 +102,15 @@ class NominalFinder:
         role = self._kb.roles.get(_GENERIC_OFFICES.get(office.kind, "")) or office
         first = _phrase_start(tokens, head, start)
         country = self._country(tokens, first, head, end, "")
-        if country is None or country == earlier.country:
+        if country is not None and country == earlier.country:
             return None  # a colleague from the same country is someone else
+        unplaced: tuple[str, ...] = ()
+        if country is None:
+            # "seinen Amtskollegen Pawel Gromow": the named person holds that office
+            # somewhere else; unnamed, nobody can be told.
+            if not (head + 1 < end and tokens.tags[head + 1] == "NE"):
+                return None
+            unplaced = ("counterpart",)
         determiner = tokens.lowers[first]
         plural = tokens.texts[head].endswith("innen") or determiner in _PLURAL_DETERMINERS
         return Nominal(
@@ -116,6 +123,7 @@ class NominalFinder:
             country,
             gender="f" if tokens.texts[head].startswith("Amtskollegin") else None,
             plural=plural,
+            other_holder=unplaced,
         )
 
     def _role(self, tokens: TokenView, head: int, start: int, end: int) -> Nominal | None:
