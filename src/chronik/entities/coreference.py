@@ -117,15 +117,7 @@ class Coreference:
                 _join_or_create(clusters, mention, mention.reading)
                 continue
             if mention.number == "pl":  # "zwei russische Diplomaten": a group of its own
-                name = f"{mention.role} ({mention.role_country}, group)"
-                reading = Reading(
-                    "PER",
-                    name,
-                    "group",
-                    country=mention.role_country,
-                    sector=mention.role_sector,
-                )
-                _join_or_create(clusters, mention, reading)
+                _join_or_create(clusters, mention, _office_reading(mention, group=True))
                 continue
             cluster = _holder_in_article(mention, clusters)
             if cluster is None:
@@ -133,19 +125,7 @@ class Coreference:
             if cluster is not None:
                 cluster.add(mention)
             elif mention.role_country:
-                # "Verteidigungsminister (RUS, former)" is not the minister himself;
-                # "Innenminister (DEU, Bayern)" not the federal one.
-                place = (mention.role_country, mention.role_region, *_personal(mention))
-                name = f"{mention.role} ({', '.join(filter(None, place))})"
-                reading = Reading(
-                    "PER",
-                    name,
-                    "person",
-                    country=mention.role_country,
-                    sector=mention.role_sector,
-                    gender=mention.gender,
-                )
-                _join_or_create(clusters, mention, reading)
+                _join_or_create(clusters, mention, _office_reading(mention))
 
     def _holder_in_kb(
         self, mention: Mention, clusters: list[Cluster], day: dt.date | None
@@ -165,6 +145,27 @@ class Coreference:
         cluster = Cluster(len(clusters), reading)
         clusters.append(cluster)
         return cluster
+
+
+def _office_reading(mention: Mention, *, group: bool = False) -> Reading:
+    """An unnamed office-holder, or a group of them, as an entity of its own:
+    "Verteidigungsminister (RUS, former)" is not the minister himself, "Innenminister
+    (DEU, Bayern)" not the federal one, "Diplomat (RUS, group)" no single diplomat."""
+    qualifiers = ("group",) if group else (mention.role_region, *_personal(mention))
+    place = ", ".join(filter(None, (mention.role_country, *qualifiers)))
+    return Reading(
+        "PER",
+        f"{mention.role} ({place})",
+        "group" if group else "person",
+        country=mention.role_country,
+        sector=mention.role_sector,
+        gender=None if group else mention.gender,
+    )
+
+
+def _linked(mentions: list[Mention]) -> set[int]:
+    """Indices of the mentions an apposition or predicate already tied to a name."""
+    return {other for mention in mentions for other in mention.linked}
 
 
 def _link_appositions(doc: Doc, mentions: list[Mention]) -> None:
@@ -198,7 +199,7 @@ def _link_appositions(doc: Doc, mentions: list[Mention]) -> None:
                 following.other_holder = tuple(sorted({*following.other_holder, "former"}))
             _copy_role(following, mention)
             mention.linked.add(index + 1)
-    linked = {other for mention in mentions for other in mention.linked}
+    linked = _linked(mentions)
     for index, nominal in enumerate(mentions):
         if nominal.kind != "nominal" or not nominal.role or index in linked:
             continue
@@ -257,7 +258,7 @@ def _link_predicatives(doc: Doc, mentions: list[Mention]) -> None:
     """A bare role noun after a copula is the subject's role: ``Papakonstantinou war von
     2009 bis 2011 Finanzminister``, ``Venizelos, der 2011 Finanzminister wurde``,
     ``Schoigu wurde zum Verteidigungsminister ernannt``."""
-    appositive = {other for mention in mentions for other in mention.linked}
+    appositive = _linked(mentions)
     for index, nominal in enumerate(mentions):
         if nominal.kind != "nominal" or not nominal.role or index in appositive:
             continue

@@ -26,13 +26,13 @@ from chronik.entities.organisation_rules import NAME_TAGS, OrganisationRules, is
 from chronik.entities.records import Mention, Reading
 from chronik.entities.tagger.model import MIN_SPAN_PROBABILITY, NameTagger, combine
 from chronik.kb.roles import Roles
+from chronik.language.de.tagger import FINITE_TAGS
 from chronik.language.parsed import Parsed
 from chronik.language.tokens_view import TokenView, view
 from chronik.memo import Memo
 
 _NAME_TAGS = NAME_TAGS
 _DEFINITE_ARTICLES = frozenset({"die", "der", "den"})
-_FINITE_VERB_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 _LOCATIVE = frozenset({"in", "im", "nach", "aus", "bei", "von", "vom", "zwischen", "über"})
 _TAGGER_TYPES = frozenset({"PER", "ORG", "LOC"})
 # The reading types a tagger span of each type may be linked to (see _linked_reading).
@@ -248,7 +248,7 @@ class MentionFinder:
             # name ("Kurz sagte"); "Kurz vor seinem Geburtstag" is an adverb.
             opens_clause = index == start and (
                 tokens.tags[index] in ("NN", "ADJA")
-                or (index + 1 < end and tokens.tags[index + 1] in _FINITE_VERB_TAGS)
+                or (index + 1 < end and tokens.tags[index + 1] in FINITE_TAGS)
             )
             if not opens_clause:
                 readings = [r for r in readings if r.type in ("GPE", "LOC")]

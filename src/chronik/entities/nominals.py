@@ -19,6 +19,7 @@ from chronik.kb.geography import GeoRef
 from chronik.kb.knowledge_base import KnowledgeBase
 from chronik.kb.organisations import kb_id as org_kb_id
 from chronik.kb.roles import DIFFERENT_HOLDER, adjective_qualifier
+from chronik.language.de.tagger import FINITE_TAGS
 from chronik.language.tokens_view import TokenView, view
 
 _PREMODIFIER_TAGS = frozenset({"ART", "PPOSAT", "PDAT", "PIAT", "PWAT", "ADJA", "CARD", "ADV"})
@@ -138,22 +139,19 @@ class NominalFinder:
         office = match.role.kind in _REGIONAL_OFFICES
         regional = None if country or not office else self._adjective(tokens, first, head)
         region = regional[1] if regional else None
-        # Without an article "russische Diplomaten", "US-Soldaten" and "führende
-        # CDU-Vertreter" are plural; "Präsidenten Putin" before a name is not, nor "zum
-        # ehemaligen Präsidenten" (an article in the preposition) or "des ums Leben
-        # gekommenen Präsidenten" (an article beyond the participle's phrase).
+        # "Präsidenten Putin" before a name has no article of its own, nor "zum
+        # Präsidenten" (it is in the preposition); both are singular.
+        article = (
+            tokens.lowers[first]
+            if tokens.tags[first] in DETERMINER_TAGS
+            or (first > start and tokens.tags[first - 1] == "APPRART")
+            or (head + 1 < end and tokens.tags[head + 1] == "NE")
+            else None
+        )
         adjective = (
             tokens.lowers[head - 1] if head > first and tokens.tags[head - 1] == "ADJA" else ""
         )
-        no_article = (
-            tokens.tags[first] not in DETERMINER_TAGS
-            and (first == start or tokens.tags[first - 1] != "APPRART")
-            and not (head + 1 < end and tokens.tags[head + 1] == "NE")
-        )
-        determiner = tokens.lowers[first]
-        if no_article:
-            determiner = "-" + adjective[-2:] if adjective else "-"
-        plural = _plural(text, match.role.role, determiner) or any(
+        plural = _plural(text, match.role.role, article, adjective) or any(
             tokens.tags[index] == "CARD" and tokens.lowers[index] not in _SINGULAR_NUMBERS
             for index in range(first, head)
         )
@@ -305,14 +303,14 @@ class NominalFinder:
         return None
 
 
-def _plural(text: str, role: str, determiner: str) -> bool:
+def _plural(text: str, role: str, article: str | None, adjective: str) -> bool:
     """Plural role nouns (``Flüchtlinge``, ``Sprechern``, ``die Präsidenten``, ``die
-    Minister``, ``mehrere Politiker``) name groups. ``determiner`` is the phrase's first
-    word; without an article, "-" and the adjective's last two letters ("-he" for
-    ``deutsche Politiker``, "-en" for ``des … gekommenen Präsidenten``)."""
+    Minister``, ``mehrere Politiker``, ``US-Soldaten``) name groups. ``article`` is the
+    phrase's first word when the phrase has an article (None without one: ``deutsche
+    Politiker``), ``adjective`` the adjective before the noun, or ""."""
     surface = text.rsplit("-", 1)[-1]
     base = role.rsplit("-", 1)[-1]
-    if determiner in _QUANTIFIERS or surface.endswith("innen") or surface == base + "e":
+    if article in _QUANTIFIERS or surface.endswith("innen") or surface == base + "e":
         return True
     if base.endswith(("er", "el")) and surface == base + "n":
         return True
@@ -321,12 +319,13 @@ def _plural(text: str, role: str, determiner: str) -> bool:
     if surface.endswith("in"):
         return False
     if surface != base:
-        # Weak nouns: "den Präsidenten" is singular, "die Präsidenten", "der Soldaten"
-        # (genitive), "US-Soldaten" and "deutscher Soldaten" plural.
-        return determiner in ("die", "der") or (determiner[:1] == "-" and determiner != "-en")
+        # Weak nouns: "den Präsidenten" is singular; "die Präsidenten", "der Soldaten"
+        # (genitive), "US-Soldaten" and "deutscher Soldaten" are plural, but not "des …
+        # gekommenen Präsidenten", whose article lies beyond the participle's phrase.
+        return article in ("die", "der") or (article is None and not adjective.endswith("en"))
     # A masculine form after "die" or a strong adjective is plural ("die Minister",
     # "deutsche Politiker"); "war Finanzminister" tells nothing.
-    return determiner == "die" or (determiner[:1] == "-" and determiner.endswith("e"))
+    return article == "die" or (article is None and adjective.endswith("e"))
 
 
 def _phrase_start(tokens: TokenView, head: int, start: int) -> int:
@@ -360,7 +359,7 @@ def subject_like(tokens: TokenView, first: int, sentence_start: int) -> bool:
     previous = tokens.tags[first - 1]
     if previous in ("$,", "KON", "$(", "$.") or tokens.texts[first - 1] == ":":
         return True
-    return previous in ("VVFIN", "VAFIN", "VMFIN")
+    return previous in FINITE_TAGS
 
 
 def governed_by_preposition(tokens: TokenView, first: int, sentence_start: int) -> bool:

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from chronik.language.de.tagger import FINITE_TAGS
+
 NOUNS = frozenset({"NN", "NE", "NNA", "NNI"})
 COMMON_NOUNS = frozenset({"NN", "NNA", "NNI"})
-FINITE = frozenset({"VVFIN", "VAFIN", "VMFIN"})
+FINITE = FINITE_TAGS
 _DETERMINERS = frozenset({"ART", "PPOSAT", "PIAT", "PDAT"})
 _PREMODIFIERS = frozenset({"ADJA", "ADJD", "CARD", "TRUNC", "ADV"})
 _GENITIVE_ARTICLES = frozenset({"des", "der", "eines", "einer"})

@@ -19,7 +19,8 @@ from chronik.language.de.morphology import MorphologyModel
 from chronik.language.de.viterbi import sentence_codes
 from chronik.memo import Memo
 
-_FINITE = frozenset({"VVFIN", "VAFIN", "VMFIN"})
+# Finite verbs in STTS; other layers read clauses by them too.
+FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 
 
 def _memoised(function: Callable[..., Any]) -> Callable[..., Any]:
@@ -99,7 +100,7 @@ class GermanTagger:
         """A main clause has a finite verb. When the tagger found none and read a verb
         form after the first phrase as an adjective (``Die Türkei bombardierte
         Stellungen``), take the finite-verb reading if the tagger's lexicon allows it."""
-        if any(tag in _FINITE for tag in tags) or len(words) < 3:
+        if any(tag in FINITE_TAGS for tag in tags) or len(words) < 3:
             return
         for index in range(1, min(len(words), 5)):
             word = words[index]
