@@ -281,13 +281,13 @@ def test_recognise_country_adjective_before_a_name_gives_nationality(
 
 def test_recognise_apposition_after_a_time_adverb(resources: Resources) -> None:
     text = (
-        "Eine Liste aus Paris\n\nIm Jahr 2010 übergab Marie Delorme, damals französische "
-        "Finanzministerin, die Liste an Nikos Andrianos. Andrianos dankte ihr."
+        "Ein Brief aus Stockholm\n\nIm Jahr 2016 schickte Karin Lundqvist, damals schwedische "
+        "Außenministerin, den Brief an Nikos Andrianos. Andrianos dankte ihr."
     )
-    delorme = _entity(_analyse(resources, text, "2013-01-01"), "Marie Delorme")
-    assert "damals französische Finanzministerin" not in _mention_texts(delorme)
-    assert "französische Finanzministerin" in _mention_texts(delorme)
-    assert delorme.country == "FRA" and "Finanzminister" in delorme.roles
+    lundqvist = _entity(_analyse(resources, text, "2013-01-01"), "Karin Lundqvist")
+    assert "damals schwedische Außenministerin" not in _mention_texts(lundqvist)
+    assert "schwedische Außenministerin" in _mention_texts(lundqvist)
+    assert lundqvist.country == "SWE" and "Außenminister" in lundqvist.roles
 
 
 def test_recognise_a_feminine_role_is_not_a_man_named_before(resources: Resources) -> None:
@@ -302,7 +302,7 @@ def test_recognise_a_feminine_role_is_not_a_man_named_before(resources: Resource
 @pytest.mark.parametrize(
     ("sentence", "name"),
     [
-        ("Nikos Andrianos war von 2009 bis 2011 griechischer Finanzminister.", "Nikos Andrianos"),
+        ("Nikos Andrianos war von 2014 bis 2017 griechischer Finanzminister.", "Nikos Andrianos"),
         (
             "Gestern sprach Eva Lind mit Jonas Berg, der 2012 Finanzminister Schwedens war.",
             "Jonas Berg",
@@ -342,32 +342,30 @@ def test_recognise_an_organisation_is_placed_by_the_country_its_name_names(
     resources: Resources,
 ) -> None:
     text = (
-        "Urteile\n\nDas Landgericht Stuttgart und das LKA Sachsen ermitteln gemeinsam. "
+        "Urteile\n\nDas Landgericht Bremen und das LKA Hessen ermitteln gemeinsam. "
         "Die Deutsch-Russische Auslandshandelskammer tagte."
     )
     article = _analyse(resources, text)
-    assert _entity(article, "Landgericht Stuttgart").country == "DEU"
-    assert _entity(article, "LKA Sachsen").country == "DEU"
+    assert _entity(article, "Landgericht Bremen").country == "DEU"
+    assert _entity(article, "LKA Hessen").country == "DEU"
     assert _entity(article, "Deutsch-Russische Auslandshandelskammer").country is None  # two named
 
 
 def test_recognise_a_place_in_a_wrong_person_name_stays_a_place(resources: Resources) -> None:
-    text = (
-        "Proteste\n\nDie Gruppe Occupy Frankfurt rief zum Protest auf. In Frankfurt blieb es ruhig."
-    )
+    text = "Proteste\n\nDie Gruppe Occupy Leipzig rief zum Protest auf. In Leipzig blieb es ruhig."
     article = _analyse(resources, text)
     city = next(e for e in article.entities if e.type == "GPE" and e.country == "DEU")
-    assert "Frankfurt" in _mention_texts(city)
+    assert "Leipzig" in _mention_texts(city)
 
 
 def test_recognise_a_sentence_opening_adverb_is_no_surname(resources: Resources) -> None:
-    text = "Ein Fest\n\nKurz vor seinem Geburtstag hat der Architekt geheiratet."
+    text = "Ein Fest\n\nKurz nach der Premiere hat die Sängerin das Land verlassen."
     assert not any(e.type == "PER" for e in _analyse(resources, text).entities)
 
 
 def test_recognise_entity_names_are_not_inflected_forms(resources: Resources) -> None:
     text = (
-        "Wahlen\n\nPutins Wahlrecht gilt auch in Berlins Partnerstädten, sagte ein "
+        "Wahlen\n\nPutins Rede wurde auch in Berlins Partnerstädten gehört, sagte ein "
         "Sprecher der Europäischen Union. Der IS drohte."
     )
     names = {e.name for e in _analyse(resources, text).entities}
@@ -376,7 +374,7 @@ def test_recognise_entity_names_are_not_inflected_forms(resources: Resources) ->
 
 
 def test_recognise_a_group_is_an_entity_only_when_it_acts(resources: Resources) -> None:
-    text = "Ankunft\n\nZehn afghanische Flüchtlinge kamen am Montag in Wien an."
+    text = "Ankunft\n\nZwölf eritreische Flüchtlinge kamen am Montag in Graz an."
     assert not any(e.kind == "group" for e in _analyse(resources, text).entities)
 
 
@@ -392,7 +390,7 @@ def test_recognise_a_name_in_the_genitive_is_the_same_person(resources: Resource
 
 
 def test_recognise_no_name_spans_a_bracket(resources: Resources) -> None:
-    text = "Turnier\n\nIn Gruppe A ( Wien ) spielte Österreich gegen Russland."
+    text = "Turnier\n\nIn Gruppe C ( Graz ) spielte Ungarn gegen Polen."
     article = _analyse(resources, text)
     assert not any("(" in m.text for e in article.entities for m in e.mentions)
 
@@ -451,25 +449,27 @@ def test_recognise_federal_bodies_in_one_word(resources: Resources) -> None:
 
 def test_recognise_an_organisation_in_the_genitive_is_the_same(resources: Resources) -> None:
     text = (
-        "Konzert\n\nJonas Keller und sein Palast Orchester spielen in Bonn. Die Musiker "
-        "des Palast Orchesters jubelten."
+        "Konzert\n\nJonas Keller und sein Nordstern Orchester spielen in Bonn. Die Musiker "
+        "des Nordstern Orchesters jubelten."
     )
-    orchestra = _entity(_analyse(resources, text), "Palast Orchester")
-    assert _mention_texts(orchestra) == ["Palast Orchester", "Palast Orchesters"]
+    orchestra = _entity(_analyse(resources, text), "Nordstern Orchester")
+    assert _mention_texts(orchestra) == ["Nordstern Orchester", "Nordstern Orchesters"]
 
 
 def test_recognise_a_described_body_is_a_nominal_mention(resources: Resources) -> None:
-    text = "Lage\n\nDie israelische Armee meldete Angriffe. Die Schweizer Armee schwieg."
+    text = "Lage\n\nDie französische Nationalversammlung stimmte zu. Die Schweizer Armee schwieg."
     article = _analyse(resources, text)
     kinds = {m.text: m.kind for e in article.entities for m in e.mentions}
-    assert kinds["israelische Armee"] == "nominal"
+    assert kinds["französische Nationalversammlung"] == "nominal"
     assert kinds["Schweizer Armee"] == "name"
-    army = next(e for e in article.entities if "israelische Armee" in _mention_texts(e))
-    assert (army.country, army.kb_id is not None) == ("ISR", True)
+    body = next(
+        e for e in article.entities if "französische Nationalversammlung" in _mention_texts(e)
+    )
+    assert (body.country, body.kb_id is not None) == ("FRA", True)
 
 
 def test_recognise_a_shared_surname_is_the_holder_at_the_date(resources: Resources) -> None:
-    text = "Lage in Syrien\n\nAssad ließ die Stadt Homs beschießen."
+    text = "Lage in Syrien\n\nAssad empfing am Montag in Damaskus Gäste aus dem Ausland."
     later = next(e for e in _analyse(resources, text, "2011-05-11").entities if e.type == "PER")
     earlier = next(e for e in _analyse(resources, text, "1990-05-11").entities if e.type == "PER")
     assert later.kb_id != earlier.kb_id
@@ -479,7 +479,7 @@ def test_recognise_a_shared_surname_is_the_holder_at_the_date(resources: Resourc
 def test_recognise_a_surname_of_several_words_joins_the_full_name(resources: Resources) -> None:
     text = (
         "Flucht\n\nBen Hamida floh am Freitag. Der frühere Minister Karim Salah Ben Hamida "
-        "ist in Dschidda. Ben Hamidas Sprecher schwieg."
+        "ist in Doha. Ben Hamidas Sprecher schwieg."
     )
     article = _analyse(resources, text)
     person = _entity(article, "Karim Salah Ben Hamida")
@@ -490,24 +490,23 @@ def test_recognise_a_role_before_a_comma_and_a_name_is_that_persons(
     resources: Resources,
 ) -> None:
     text = (
-        "Ein Symposium\n\nEs kamen der frühere Minister Jonas Berg, der Kommandant der "
-        "Truppen in Europa, General Tomas Lind, sowie andere. Der Sprecher des Ministeriums, "
+        "Ein Symposium\n\nEs kamen der frühere Minister Jonas Berg, der Befehlshaber der "
+        "Marine im Norden, Admiral Tomas Lind, sowie andere. Der Sprecher des Ministeriums, "
         "Peter Holm, sagte nichts. Der Minister sagte, Anna Roth sei krank."
     )
     article = _analyse(resources, text)
-    assert "der Kommandant" in _mention_texts(_entity(article, "Tomas Lind"))
-    assert "der Kommandant" not in _mention_texts(_entity(article, "Jonas Berg"))
+    assert "der Befehlshaber" in _mention_texts(_entity(article, "Tomas Lind"))
+    assert "der Befehlshaber" not in _mention_texts(_entity(article, "Jonas Berg"))
     assert "Der Sprecher" in _mention_texts(_entity(article, "Peter Holm"))
     assert _entity(article, "Anna Roth").roles == []
 
 
 def test_recognise_a_name_after_a_genitive_role_is_the_heads(resources: Resources) -> None:
     text = (
-        "Reaktion\n\nDer Bruder des verstorbenen polnischen Präsidenten, Marek Nowakowski, "
-        "widersprach."
+        "Reaktion\n\nDie Tochter des verstorbenen finnischen Präsidenten, Marja Nurmi, widersprach."
     )
     article = _analyse(resources, text)
-    assert "Präsident" not in _entity(article, "Marek Nowakowski").roles
+    assert "Präsident" not in _entity(article, "Marja Nurmi").roles
 
 
 def test_recognise_a_named_counterpart_without_a_country_takes_the_office(

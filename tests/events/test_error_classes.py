@@ -209,7 +209,9 @@ def test_perfect_subjunctive_with_a_condition_stays_counterfactual(resources: Re
 
 
 def test_dismissing_an_employee_is_no_sanction(resources: Resources) -> None:
-    events = _events(resources, "Die Führung des Senders NPR hat den Moderator fristlos gekündigt.")
+    events = _events(
+        resources, "Die Leitung der BBC hat ihrer Moderatorin zum Monatsende gekündigt."
+    )
     assert [e for e in events if e.type == "SANCTION"] == []
 
 
