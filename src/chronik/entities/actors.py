@@ -44,8 +44,8 @@ def _entity(
         else:  # out of office at the date: still a national of the state they served
             country = country or _served(kb.people.offices(reading.person_id), day)
     # An office held at the date places the person; a role the article gives
-    # ("Lagarde, damals französische Finanzministerin") does not move the head of the
-    # IMF to France.
+    # ("X, damals französische Finanzministerin", of the head of an international
+    # body) does not move them back to their country.
     if reading.type == "PER" and not in_office:
         country = country or cluster.role_country
         sector = sector or cluster.role_sector

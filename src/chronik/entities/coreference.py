@@ -170,7 +170,7 @@ def _linked(mentions: list[Mention]) -> set[int]:
 
 def _link_appositions(doc: Doc, mentions: list[Mention]) -> None:
     """Nominal directly before a name, or name, comma, nominal: the same person (also
-    with a time adverb between: ``Lagarde, damals französische Finanzministerin``)."""
+    with a time adverb between: ``Lundqvist, damals schwedische Außenministerin``)."""
     for index, mention in enumerate(mentions[:-1]):
         following = mentions[index + 1]
         if (
@@ -194,7 +194,7 @@ def _link_appositions(doc: Doc, mentions: list[Mention]) -> None:
             if between and (len(between) > 1 or between[0] not in _APPOSITION_ADVERBS):
                 continue
             if _named_after(doc, mentions, index + 1) is not None:
-                continue  # "Clinton, der Kommandant der NATO-Truppen, General Jones": Jones
+                continue  # "Berg, der Befehlshaber der Marine, Admiral Lind": Lind
             if between and between[0] in _PAST_ADVERBS and "former" not in following.other_holder:
                 following.other_holder = tuple(sorted({*following.other_holder, "former"}))
             _copy_role(following, mention)
@@ -210,8 +210,8 @@ def _link_appositions(doc: Doc, mentions: list[Mention]) -> None:
 
 
 def _genitive_dependent(doc: Doc, start: int) -> bool:
-    """Whether the phrase at ``start`` hangs on a noun before it as a genitive (``des
-    Bruders des bei dem Absturz gekommenen Präsidenten``), within its clause."""
+    """Whether the phrase at ``start`` hangs on a noun before it as a genitive (``der
+    Tochter des im Amt verstorbenen Präsidenten``), within its clause."""
     sentence = doc[start].sent.start
     for index in range(start, max(sentence, start - 8) - 1, -1):
         token = doc[index]
@@ -224,13 +224,13 @@ def _genitive_dependent(doc: Doc, start: int) -> bool:
 
 def _named_after(doc: Doc, mentions: list[Mention], index: int) -> int | None:
     """The person a role nominal stands before as an apposition, after its complement
-    and a comma: ``der Kommandant der NATO-Truppen in Europa, General James L. Jones``,
+    and a comma: ``der Befehlshaber der Marine im Norden, Admiral Tomas Lind``,
     ``Der Sprecher des Ministeriums, Jonas Berg, sagte``. A verb or conjunction before
     the comma ends the phrase (``Der Minister sagte, Berg …``)."""
     nominal = mentions[index]
     start = nominal.start
     if _genitive_dependent(doc, start):
-        return None  # "des Bruders des Präsidenten, Jarosław Kaczyński": the brother's name
+        return None  # "der Tochter des Präsidenten, Marja Nurmi": the daughter's name
     end = doc[start].sent.end
     comma = nominal.end
     while comma < end and doc[comma].text != ",":
@@ -255,8 +255,8 @@ def _named_after(doc: Doc, mentions: list[Mention], index: int) -> int | None:
 
 
 def _link_predicatives(doc: Doc, mentions: list[Mention]) -> None:
-    """A bare role noun after a copula is the subject's role: ``Papakonstantinou war von
-    2009 bis 2011 Finanzminister``, ``Venizelos, der 2011 Finanzminister wurde``,
+    """A bare role noun after a copula is the subject's role: ``Andrianos war von
+    2014 bis 2017 Finanzminister``, ``Berg, der 2012 Finanzminister wurde``,
     ``Schoigu wurde zum Verteidigungsminister ernannt``."""
     appositive = _linked(mentions)
     for index, nominal in enumerate(mentions):
@@ -305,7 +305,7 @@ def _clause(doc: Doc, index: int) -> tuple[int, int]:
 
 
 def _relative_antecedent(doc: Doc, mentions: list[Mention], start: int) -> Mention | None:
-    """``Venizelos, der …``: the person a relative clause starting at ``start`` is about."""
+    """``Berg, der …``: the person a relative clause starting at ``start`` is about."""
     if start < 2 or doc[start].tag_ != "PRELS" or doc[start - 1].text != ",":
         return None
     return next(
@@ -330,8 +330,8 @@ def _copy_role(nominal: Mention, name: Mention) -> None:
 
 
 def _genitive_match(reading: Reading, by_key: dict[str, Cluster]) -> Cluster | None:
-    """``Oscar Niemeyers`` after ``Oscar Niemeyer``, ``des Palast Orchesters`` after
-    ``Palast Orchester``: a name of several words in the genitive."""
+    """``Tobias Lindqvists`` after ``Tobias Lindqvist``, ``des Nordstern Orchesters``
+    after ``Nordstern Orchester``: a name of several words in the genitive."""
     if reading.type not in ("PER", "ORG") or reading.kb_id or " " not in reading.name:
         return None
     if not reading.name.endswith(("s", "'")):
@@ -340,8 +340,8 @@ def _genitive_match(reading: Reading, by_key: dict[str, Cluster]) -> Cluster | N
 
 
 def _surname_match(mention: Mention, clusters: list[Cluster]) -> Cluster | None:
-    """The person a surname alone names: ``Niemeyer``, ``Niemeyers``, and surnames of
-    several words (``Ben Ali`` after ``Zine el-Abidine Ben Ali``)."""
+    """The person a surname alone names: ``Lindqvist``, ``Lindqvists``, and surnames of
+    several words (``Ben Hamida`` after ``Karim Salah Ben Hamida``)."""
     reading = mention.reading
     if reading is None or reading.type != "PER" or reading.kb_id:
         return None
@@ -359,7 +359,7 @@ def _ends_with(full: str, surname: str) -> bool:
     if len(tail) < len(words) and words[-len(tail) :] == tail:
         return True
     genitive = [*tail[:-1], tail[-1][:-1]] if tail[-1].endswith("s") else None
-    return words[-len(tail) :] == genitive  # "Madonnas", "Suu Kyis"
+    return words[-len(tail) :] == genitive  # "Lindqvists", "Ben Hamidas"
 
 
 def _merge_surname_clusters(clusters: list[Cluster]) -> None:

@@ -76,7 +76,7 @@ class MentionFinder:
             for mention in found:
                 first = mention.start
                 if mention.kind == "name" and _descriptive(tokens, first):
-                    mention.kind = "nominal"  # "die israelische Armee" describes, names not
+                    mention.kind = "nominal"  # "die französische Nationalversammlung" describes
                 mention.subject_like = subject_like(tokens, first, sentence.start)
                 mention.in_pp = governed_by_preposition(tokens, first, sentence.start)
                 self._nationality_before(tokens, mention, sentence.start)
@@ -86,7 +86,7 @@ class MentionFinder:
 
     def _country_in_name(self, tokens: TokenView, mention: Mention) -> None:
         """An organisation the knowledge base does not know is placed by the one country
-        its name names: ``Landgericht Stuttgart``, ``LKA Sachsen``, ``Hessischer
+        its name names: ``Landgericht Bremen``, ``LKA Hessen``, ``Hessischer
         Verwaltungsgerichtshof``, ``Moskauer Staatsuniversität`` (not ``Deutsch-Russische
         Handelskammer``, which names two)."""
         reading = mention.reading
@@ -213,7 +213,7 @@ class MentionFinder:
             and mention.end - mention.start > 1
         ):
             last = tokens.texts[mention.end - 1]
-            # "Occupy Frankfurt" typed PER must not make every later "Frankfurt" a
+            # "Occupy Leipzig" typed PER must not make every later "Leipzig" a
             # person; "Paris Jackson" may (a first name vouches for the person).
             place = any(r.type == "GPE" for r in self._names.single(last))
             if not place or self._lexicon.first_name(tokens.texts[mention.start]):
@@ -245,7 +245,7 @@ class MentionFinder:
             # A common-noun reading ("Bild", "Spiegel", "Wagner") wins outside name runs;
             # "UN-Sicherheitsrat" or "NATO" cannot be a common noun.
             # At the sentence start only a finite verb after it still makes "Kurz" a
-            # name ("Kurz sagte"); "Kurz vor seinem Geburtstag" is an adverb.
+            # name ("Kurz sagte"); "Kurz nach der Premiere" is an adverb.
             opens_clause = index == start and (
                 tokens.tags[index] in ("NN", "ADJA")
                 or (index + 1 < end and tokens.tags[index + 1] in FINITE_TAGS)
@@ -387,8 +387,8 @@ def _nominal_mention(nominal: Nominal, number: int) -> Mention:
 
 
 def _descriptive(tokens: TokenView, first: int) -> bool:
-    """A phrase that opens with a lower-case adjective (``israelische Armee``,
-    ``katholische Kirche``): a description the knowledge base knows, not a proper name."""
+    """A phrase that opens with a lower-case adjective (``französische
+    Nationalversammlung``, ``russischer Inlandsgeheimdienst``): a description the knowledge base knows, not a proper name."""
     return tokens.tags[first] == "ADJA" and tokens.texts[first][:1].islower()
 
 

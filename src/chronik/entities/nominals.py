@@ -171,7 +171,7 @@ class NominalFinder:
             country = region.iso3
             qualifiers.add("state")
         body: tuple[str, ...] = ()
-        # Only a prefix that is the whole modifier: "Times" in "New-York-Times-Reporter"
+        # Only a prefix that is the whole modifier: "Post" in "Washington-Post-Reporter"
         # is not the paper.
         if match.prefix and not country and text.startswith(f"{match.prefix}-"):
             org = next((r for r in self._names.single(match.prefix) if r.type == "ORG"), None)
@@ -321,7 +321,7 @@ def _plural(text: str, role: str, article: str | None, adjective: str) -> bool:
     if surface != base:
         # Weak nouns: "den Präsidenten" is singular; "die Präsidenten", "der Soldaten"
         # (genitive), "US-Soldaten" and "deutscher Soldaten" are plural, but not "des …
-        # gekommenen Präsidenten", whose article lies beyond the participle's phrase.
+        # verstorbenen Präsidenten", whose article lies beyond the participle's phrase.
         return article in ("die", "der") or (article is None and not adjective.endswith("en"))
     # A masculine form after "die" or a strong adjective is plural ("die Minister",
     # "deutsche Politiker"); "war Finanzminister" tells nothing.

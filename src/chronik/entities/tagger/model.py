@@ -119,7 +119,7 @@ class NameTagger:
         return decode(labels, marginals)
 
 
-# Tokens no name spans ("Gruppe A ( Wien )" is no name "A ( Wien"); of GermEval's
+# Tokens no name spans ("Gruppe C ( Graz )" is no name "C ( Graz"); of GermEval's
 # 1,970 names one holds a bracket.
 _NEVER_INSIDE = frozenset({"(", ")", "[", "]", ":", ";", "„", "“", "”", '"', "«", "»"})
 
