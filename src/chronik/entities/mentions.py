@@ -388,7 +388,8 @@ def _nominal_mention(nominal: Nominal, number: int) -> Mention:
 
 def _descriptive(tokens: TokenView, first: int) -> bool:
     """A phrase that opens with a lower-case adjective (``französische
-    Nationalversammlung``, ``russischer Inlandsgeheimdienst``): a description the knowledge base knows, not a proper name."""
+    Nationalversammlung``, ``russischer Inlandsgeheimdienst``): a description the
+    knowledge base knows, not a proper name."""
     return tokens.tags[first] == "ADJA" and tokens.texts[first][:1].islower()
 
 
