@@ -30,10 +30,10 @@ _FEMININE_SUFFIX = "in"
 # A counterpart in office: the same office in another country.
 _COUNTERPART_FORMS = frozenset("Amtskollege Amtskollegen Amtskollegin Amtskolleginnen".split())
 _GENERIC_OFFICES = {"head_of_state": "Präsident", "head_of_government": "Regierungschef"}
-_PLURAL_DETERMINERS = frozenset({"die", "seine", "ihre", "deren", "alle", "beide", "beiden"})
 _QUANTIFIERS = frozenset(
     "mehrere viele einige zahlreiche etliche manche wenige sämtliche beide beiden alle".split()
 )
+_PLURAL_DETERMINERS = frozenset({"die", "seine", "ihre", "deren"}) | _QUANTIFIERS
 _YEAR = re.compile(r"[12]\d{3}")
 # Quantities that leave a role noun singular ("ein Minister"); any other number makes
 # "zwei Minister", "17 Botschafter" a group, whose noun looks singular.
