@@ -48,6 +48,27 @@ def test_class_noun_before_a_common_noun_names_nothing(rules_only: Resources) ->
     assert not found
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Das Landgericht Bremen wies die Klage ab .", "Landgericht Bremen"),
+        ("Vor dem Amtsgericht Kiel begann der Prozess .", "Amtsgericht Kiel"),
+        ("Das Verwaltungsgericht Hannover gab ihr recht .", "Verwaltungsgericht Hannover"),
+        ("Sie klagte vor dem Oberlandesgericht Celle .", "Oberlandesgericht Celle"),
+    ],
+)
+def test_a_court_named_by_its_seat(rules_only: Resources, sentence: str, name: str) -> None:
+    # The seat is a known place; with a court noun before it, the two are the court's name.
+    found = _organisations(rules_only, sentence)
+    assert name in found
+    assert name.split()[1] not in found
+
+
+def test_proper_noun_before_a_head_in_the_genitive(rules_only: Resources) -> None:
+    found = _organisations(rules_only, "Die Mitarbeiter des Kestrel Verlags streikten .")
+    assert "Kestrel Verlags" in found
+
+
 def test_class_noun_before_a_country_genitive_is_no_name(rules_only: Resources) -> None:
     found = _organisations(rules_only, "Die größte Partei Frankreichs verlor Stimmen .")
     assert "Frankreichs" not in found

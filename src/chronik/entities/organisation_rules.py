@@ -129,7 +129,7 @@ class OrganisationRules:
         ``Merkels Regierung`` is no name."""
         found = []
         for index in range(start + 1, end):
-            suffix = suffixes[index - start]
+            suffix = suffixes[index - start] or self._genitive_head(doc[index].text)
             if (
                 index in taken
                 or suffix is None
@@ -155,6 +155,16 @@ class OrganisationRules:
             found.append(Mention(first, index + 1, "name", number, reading))
             taken.update(range(first, index + 1))
         return found
+
+    def _genitive_head(self, word: str) -> OrgWord | None:
+        """The head noun a genitive spells (``Verlags``, ``Institutes``: des Nordstern
+        Verlags is the Nordstern Verlag)."""
+        for ending in ("es", "s"):
+            if word.endswith(ending) and word[:1].isupper() and not word.isupper():
+                head = self._lexicon.org_suffix(word[: -len(ending)])
+                if head is not None and head.kind == "head":
+                    return head
+        return None
 
     def _adjective_head_names(
         self,
@@ -250,8 +260,10 @@ class OrganisationRules:
             if self._lexicon.descriptor_in_name(token.text) and first == index + 1:
                 first = _capitalised_adjectives_before(doc, index, start)
             text = doc[first:after].text
-            if after - first == 1 and any(
-                r.type in ("GPE", "LOC") for r in self._names.single(text)
+            if (
+                first == index + 1
+                and after - first == 1
+                and any(r.type in ("GPE", "LOC") for r in self._names.single(text))
             ):
                 continue  # "der Partei Russlands": a genitive place, not the name
             reading = self._known_organisation(doc, first, after) or Reading(
