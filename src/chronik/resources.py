@@ -13,6 +13,7 @@ from spacy.vocab import Vocab
 
 from chronik.entities.lexicon import EntityLexicon
 from chronik.entities.recognise import EntityRecogniser
+from chronik.entities.tagger.judge import SpanJudge
 from chronik.entities.tagger.model import NameTagger
 from chronik.events.coder import EventCoder
 from chronik.events.lexicon import EventLexicon
@@ -57,7 +58,9 @@ class Resources:
     @cached_property
     def entities(self) -> EntityRecogniser:
         tagger = NameTagger.load() if self.settings.name_tagger else None
-        return EntityRecogniser(self.kb, EntityLexicon.load(), tagger)
+        # The judge's weights were fitted to this tagger's output: they come as a pair.
+        judge = SpanJudge.load() if tagger is not None else None
+        return EntityRecogniser(self.kb, EntityLexicon.load(), tagger, judge)
 
     @cached_property
     def quotes(self) -> QuoteFinder:

@@ -236,6 +236,32 @@ def test_tagger_trains_and_predicts_on_a_tiny_file(tmp_path: Path, resources: Re
     tagger = NameTagger.from_file(model)
     spans = tagger.tag_items(prepared[0].items)
     assert (2, 4, "PER") in {(span.start, span.end, span.type) for span in spans}
+    output = tagger.read_items(prepared[0].items)
+    assert output.spans == spans
+    assert len(output.marginals) == len(prepared[0].items)
+    for row in output.marginals:  # every label's probability, summing to one
+        assert set(row) >= {"O", "B-PER", "I-PER"}
+        assert sum(row.values()) == pytest.approx(1.0, abs=1e-6)
+
+
+def test_tagger_training_writes_the_model_and_the_judge_fitted_out_of_sample(
+    tmp_path: Path,
+) -> None:
+    from chronik.entities.tagger import train as training
+    from chronik.entities.tagger.judge import SpanJudge
+
+    folder = tmp_path / "data" / "germeval2014"
+    folder.mkdir(parents=True)
+    # Enough blocks of sentences for three folds.
+    (folder / "NER-de-dev.tsv").write_text(TINY_TSV * 20, encoding="utf-8")
+    out = tmp_path / "model" / "ner.crfsuite"
+    out.parent.mkdir()
+    argv = ["--data", str(tmp_path / "data"), "--no-written", "--cross-validate", "3"]
+    assert training.main([*argv, "--iterations", "20", "--out", str(out)]) == 0
+    assert out.is_file()
+    weights = out.with_name("judge.tsv")
+    assert weights.read_text(encoding="utf-8").startswith("# Weights of Chronik's span judge")
+    assert SpanJudge.from_file(weights).weights
 
 
 @pytest.mark.parametrize("bad", [b"", b"not a model"])

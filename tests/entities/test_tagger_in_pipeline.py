@@ -11,7 +11,11 @@ from chronik.entities.lexicon import EntityLexicon
 from chronik.entities.recognise import EntityRecogniser
 from chronik.entities.records import Mention, Reading
 from chronik.entities.tagger import TaggedSpan
+from chronik.entities.tagger.judge import SpanJudge
+from chronik.entities.tagger.model import TaggerOutput
 from chronik.resources import Resources
+
+LABELS = ("O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-OTH", "I-OTH")
 
 
 class FixedTagger:
@@ -32,19 +36,71 @@ class FixedTagger:
                     found.append(TaggedSpan(first, first + len(name), kind, probability))
         return found
 
+    def read(
+        self, doc: Doc, start: int, end: int, rule_mentions: Iterable[Mention] = ()
+    ) -> TaggerOutput:
+        """The fixed spans, sentence-relative, with marginals that give each span's label
+        its probability and the rest to O."""
+        spans = [
+            TaggedSpan(s.start - start, s.end - start, s.type, s.probability)
+            for s in self.tag(doc, start, end, rule_mentions)
+        ]
+        marginals = [dict.fromkeys(LABELS, 0.0) | {"O": 1.0} for _ in range(end - start)]
+        for span in spans:
+            for index in range(span.start, span.end):
+                label = f"{'B' if index == span.start else 'I'}-{span.type}"
+                marginals[index] = dict.fromkeys(LABELS, 0.0) | {
+                    label: span.probability,
+                    "O": 1.0 - span.probability,
+                }
+        return TaggerOutput(spans, marginals)
+
 
 def _name_mentions(
-    resources: Resources, text: str, tagger: FixedTagger
+    resources: Resources, text: str, tagger: FixedTagger, judge: SpanJudge | None = None
 ) -> list[tuple[str, Reading | None]]:
     """The name mentions of one sentence (words split at spaces): text and reading."""
-    recogniser = EntityRecogniser(resources.kb, EntityLexicon.load(), tagger)  # type: ignore[arg-type]
+    recogniser = EntityRecogniser(resources.kb, EntityLexicon.load(), tagger, judge)  # type: ignore[arg-type]
     parsed = resources.german.process_tokens(text.split())
     mentions = recogniser.run(parsed, "2024-03-01").mentions
     return [(parsed.doc[m.start : m.end].text, m.reading) for m in mentions if m.kind == "name"]
 
 
-def _names(resources: Resources, text: str, tagger: FixedTagger) -> list[str]:
-    return [name for name, _ in _name_mentions(resources, text, tagger)]
+def _names(
+    resources: Resources, text: str, tagger: FixedTagger, judge: SpanJudge | None = None
+) -> list[str]:
+    return [name for name, _ in _name_mentions(resources, text, tagger, judge)]
+
+
+# A judge that believes the tagger's probability and nothing else.
+TRUSTS_THE_TAGGER = SpanJudge({"logit": 5.0}, 0.5)
+
+
+def test_judge_a_longer_tagger_name_replaces_the_place_inside_it(resources: Resources) -> None:
+    text = "Die Detroit Red Wings gewannen am Abend in Boston ."
+    tagger = FixedTagger({("Detroit", "Red", "Wings"): ("ORG", 0.9)})
+    texts = _names(resources, text, tagger, TRUSTS_THE_TAGGER)
+    assert "Detroit Red Wings" in texts and "Detroit" not in texts
+    assert "Boston" in texts  # linked, whole, and no tagger span: it stays
+
+
+def test_judge_drops_a_linked_fragment_but_keeps_a_whole_linked_name(
+    resources: Resources,
+) -> None:
+    text = "Die Detroit Red Wings gewannen am Abend in Boston ."
+    assert "Detroit" in _names(resources, text, FixedTagger({}))  # without the judge
+    texts = _names(resources, text, FixedTagger({}), TRUSTS_THE_TAGGER)
+    assert "Detroit" not in texts  # "Red Wings" follows: a fragment of a longer name
+    assert "Boston" in texts
+
+
+def test_judge_takes_a_sure_tagger_span_and_links_it(resources: Resources) -> None:
+    text = "Ohne den Bundesrat können die Laufzeiten nicht verlängert werden ."
+    sure = FixedTagger({("Bundesrat",): ("ORG", 0.9)})
+    (reading,) = [r for _, r in _name_mentions(resources, text, sure, TRUSTS_THE_TAGGER) if r]
+    assert reading.kb_id and reading.country == "DEU"
+    doubtful = FixedTagger({("Bundesrat",): ("ORG", 0.3)})
+    assert _names(resources, text, doubtful, TRUSTS_THE_TAGGER) == []
 
 
 def _readings(resources: Resources, text: str, tagger: FixedTagger) -> list[Reading]:

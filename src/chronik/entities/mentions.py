@@ -24,6 +24,7 @@ from chronik.entities.nominals import (
 )
 from chronik.entities.organisation_rules import NAME_TAGS, OrganisationRules, is_acronym
 from chronik.entities.records import Mention, Reading
+from chronik.entities.tagger.judge import GERMEVAL_TYPES, Name, SpanJudge
 from chronik.entities.tagger.model import MIN_SPAN_PROBABILITY, NameTagger, combine
 from chronik.kb.roles import Roles
 from chronik.language.de.tagger import FINITE_TAGS
@@ -48,8 +49,10 @@ class MentionFinder:
         lexicon: EntityLexicon,
         roles: Roles,
         tagger: NameTagger | None = None,
+        judge: SpanJudge | None = None,
     ) -> None:
         self._tagger = tagger
+        self._judge = judge
         self._roles = roles
         self._names = names
         self._nominals = nominals
@@ -63,7 +66,7 @@ class MentionFinder:
         doc = parsed.doc
         tokens = view(doc)
         mentions: list[Mention] = []
-        self._surnames: set[str] = set()
+        self._surnames: set[str] = self._surnames_named_in(tokens, parsed)
         for number, sentence in enumerate(parsed.sentences):
             taken: set[int] = set()
             found = self._organisation_rules.find(doc, sentence.start, sentence.end, number, taken)
@@ -83,6 +86,28 @@ class MentionFinder:
                 self._country_in_name(tokens, mention)
             mentions.extend(sorted(found, key=lambda m: m.start))
         return mentions
+
+    def _surnames_named_in(self, tokens: TokenView, parsed: Parsed) -> set[str]:
+        """The surnames of the article's "first name + surname" runs, wherever they stand:
+        a headline names "Macron" before the lead names "Emmanuel Macron" (cataphora), and
+        the surname alone is then as much a name as after the full name."""
+        found: set[str] = set()
+        texts = tokens.texts
+        for sentence in parsed.sentences:
+            index = sentence.start
+            while index < sentence.end - 1:
+                given = texts[index][:1].isupper() and self._lexicon.first_name(texts[index])
+                if not given or given.ambiguous:
+                    index += 1
+                    continue
+                after = _name_run_end(tokens, index, sentence.end, self._lexicon)
+                last = texts[after - 1]
+                if after - index >= 2 and not any(
+                    r.type in ("GPE", "LOC") for r in self._names.single(last)
+                ):
+                    found.add(last)
+                index = max(after, index + 1)
+        return found
 
     def _country_in_name(self, tokens: TokenView, mention: Mention) -> None:
         """An organisation the knowledge base does not know is placed by the one country
@@ -161,35 +186,68 @@ class MentionFinder:
     def _with_tagger(
         self, doc: Doc, start: int, end: int, number: int, names: list[Mention]
     ) -> list[Mention]:
-        """Names linked to the knowledge base stay, unless a sure tagger span contains them
-        (``Detroit`` in ``Detroit Red Wings``); elsewhere the statistical tagger decides
-        span and type (the rules' own guesses are among its features)."""
+        """The statistical tagger (the rules' guesses are among its features) and the
+        judge decide span and type. Without the judge: names linked to the knowledge
+        base stay, unless a sure tagger span contains them (``Detroit`` in ``Detroit Red
+        Wings``), and the tagger decides elsewhere."""
         sure = [
             m
             for m in names
             if m.reading is not None and (m.reading.kb_id or m.reading.name in self._surnames)
         ]
-        guesses = {(m.start, m.end): m for m in names if m not in sure}
-        spans = self._tagger.tag(doc, start, end, names)  # type: ignore[union-attr]
-        taken, dropped = combine(spans, [(m.start, m.end) for m in sure], MIN_SPAN_PROBABILITY)
-        kept = [m for index, m in enumerate(sure) if index not in dropped]
+        if self._judge is None:
+            kept, spans = self._combined(doc, start, end, names, sure)
+        else:
+            kept, spans = self._judged(doc, start, end, names, sure)
         tokens = view(doc)
-        for span in taken:
-            if span.type not in _TAGGER_TYPES:
+        bounds = {(m.start, m.end) for m in kept}
+        guesses = {(m.start, m.end): m for m in names if m not in sure}
+        for first, after, kind in spans:
+            if (first, after) in bounds or kind not in _TAGGER_TYPES:
                 continue
-            guess = guesses.get((span.start, span.end))
-            if guess is not None and guess.reading is not None and guess.reading.type == span.type:
+            guess = guesses.get((first, after))
+            if guess is not None and guess.reading is not None and guess.reading.type == kind:
                 kept.append(guess)
                 continue
-            reading = self._linked_reading(tokens.texts[span.start : span.end], span.type)
+            reading = self._linked_reading(tokens.texts[first:after], kind)
             if reading is None:
-                text = doc[span.start : span.end].text
-                kind = {"PER": "person", "ORG": "organisation"}.get(span.type, "unknown")
-                reading = Reading(span.type, text, kind)
-            kept.append(Mention(span.start, span.end, "name", number, reading))
+                text = doc[first:after].text
+                label = {"PER": "person", "ORG": "organisation"}.get(kind, "unknown")
+                reading = Reading(kind, text, label)
+            kept.append(Mention(first, after, "name", number, reading))
         for mention in kept:
             self._remember_surname(tokens, mention)
         return sorted(kept, key=lambda m: m.start)
+
+    def _combined(
+        self, doc: Doc, start: int, end: int, names: list[Mention], sure: list[Mention]
+    ) -> tuple[list[Mention], list[tuple[int, int, str]]]:
+        spans = self._tagger.tag(doc, start, end, names)  # type: ignore[union-attr]
+        taken, dropped = combine(spans, [(m.start, m.end) for m in sure], MIN_SPAN_PROBABILITY)
+        kept = [m for index, m in enumerate(sure) if index not in dropped]
+        return kept, [(span.start, span.end, span.type) for span in taken]
+
+    def _judged(
+        self, doc: Doc, start: int, end: int, names: list[Mention], sure: list[Mention]
+    ) -> tuple[list[Mention], list[tuple[int, int, str]]]:
+        output = self._tagger.read(doc, start, end, names)  # type: ignore[union-attr]
+        judged = [m for m in names if m.reading is not None and m.reading.type in GERMEVAL_TYPES]
+        proposed = [
+            Name(m.start - start, m.end - start, GERMEVAL_TYPES[m.reading.type], m in sure)  # type: ignore[union-attr]
+            for m in judged
+        ]
+        words = view(doc).texts[start:end]
+        decision = self._judge.decide(words, output, proposed)  # type: ignore[union-attr]
+        spans = [(first + start, after + start, kind) for first, after, kind in decision.spans]
+        kept = [judged[index] for index in sorted(decision.kept)]
+        # Sure names the judge does not score (an event or work of art) stay where no
+        # chosen span overlaps them.
+        kept += [
+            m
+            for m in sure
+            if m not in judged and not any(m.start < e and s < m.end for s, e, _ in spans)
+        ]
+        return kept, spans
 
     def _linked_reading(self, words: Sequence[str], kind: str) -> Reading | None:
         """The knowledge-base reading of exactly ``words`` that agrees with the tagger's

@@ -17,6 +17,7 @@ from chronik.entities.mentions import MentionFinder
 from chronik.entities.names import NameIndex
 from chronik.entities.nominals import NominalFinder
 from chronik.entities.records import Mention
+from chronik.entities.tagger.judge import SpanJudge
 from chronik.entities.tagger.model import NameTagger
 from chronik.kb.knowledge_base import KnowledgeBase
 from chronik.language.parsed import Parsed
@@ -32,11 +33,17 @@ class EntityResult:
 
 class EntityRecogniser:
     def __init__(
-        self, kb: KnowledgeBase, lexicon: EntityLexicon, tagger: NameTagger | None = None
+        self,
+        kb: KnowledgeBase,
+        lexicon: EntityLexicon,
+        tagger: NameTagger | None = None,
+        judge: SpanJudge | None = None,
     ) -> None:
         self.kb = kb
         names = NameIndex(kb)
-        self._mentions = MentionFinder(names, NominalFinder(kb, names), lexicon, kb.roles, tagger)
+        self._mentions = MentionFinder(
+            names, NominalFinder(kb, names), lexicon, kb.roles, tagger, judge
+        )
         self._coreference = Coreference(kb)
 
     def run(self, parsed: Parsed, published: str | None) -> EntityResult:

@@ -51,6 +51,14 @@ class TaggedSpan:
     probability: float
 
 
+@dataclass(frozen=True)
+class TaggerOutput:
+    """What the tagger says about one sentence (sentence-relative token indices)."""
+
+    spans: list[TaggedSpan]  # the best label sequence's spans
+    marginals: list[dict[str, float]]  # per token, the probability of every label
+
+
 class NameTagger:
     def __init__(
         self, tagger: pycrfsuite.Tagger, features: FeatureExtractor, model: bytes = b""
@@ -60,6 +68,7 @@ class NameTagger:
         # CRFsuite reads an in-memory model in place without copying it: the bytes must
         # live as long as the tagger, or tagging reads freed memory.
         self._model = model
+        self._labels = tuple(tagger.labels())
 
     @classmethod
     @cache
@@ -104,6 +113,53 @@ class NameTagger:
                 token.text in _NEVER_INSIDE for token in doc[start + span.start : start + span.end]
             )
         ]
+
+    def read(
+        self, doc: Doc, start: int, end: int, rule_mentions: Iterable[Mention] = ()
+    ) -> TaggerOutput:
+        """Spans and label marginals for ``doc[start:end]``, sentence-relative. Marginals
+        are computed where the span judge reads them: over and beside the tagger's spans
+        and the rules' mentions; other tokens get an empty row."""
+        if end <= start:
+            return TaggerOutput([], [])
+        mentions = list(rule_mentions)
+        around = [(m.start - start, m.end - start) for m in mentions if start <= m.start < end]
+        items = self._features.sentence(doc, start, end, mentions)
+        output = self.read_items(items, around)
+        words = [token.text for token in doc[start:end]]
+        spans = [
+            span
+            for span in output.spans
+            if not any(word in _NEVER_INSIDE for word in words[span.start : span.end])
+        ]
+        return TaggerOutput(spans, output.marginals)
+
+    def read_items(
+        self, items: Sequence[Sequence[str]], around: Iterable[tuple[int, int]] | None = None
+    ) -> TaggerOutput:
+        """Spans and marginals over precomputed feature items: every token's marginals,
+        or with ``around`` only those over and beside these ranges and the spans."""
+        if not items:
+            return TaggerOutput([], [])
+        tagger = self._tagger
+        labels = tagger.tag(items)
+        marginal = tagger.marginal
+        names = self._labels
+        spans = decode(
+            labels,
+            [1.0 if label == "O" else marginal(label, index) for index, label in enumerate(labels)],
+        )
+        count = len(labels)
+        if around is None:
+            needed: Iterable[int] = range(count)
+        else:
+            ranges = [*around, *((span.start, span.end) for span in spans)]
+            needed = {i for first, after in ranges for i in range(first - 1, after + 1)}
+        marginals: list[dict[str, float]] = [{} for _ in range(count)]
+        for index in needed:
+            if 0 <= index < count:
+                marginals[index] = {name: marginal(name, index) for name in names}
+        return TaggerOutput(spans, marginals)
 
     def tag_items(self, items: Sequence[Sequence[str]]) -> list[TaggedSpan]:
         """Spans over precomputed feature items (sentence-relative indices)."""

@@ -34,10 +34,20 @@ import pycrfsuite
 
 from chronik.entities.tagger.corpus import SOURCE, read_annotated
 from chronik.entities.tagger.features import FeatureExtractor
+from chronik.entities.tagger.judge import (
+    THRESHOLD,
+    WEIGHTS_FILE,
+    Name,
+    SpanJudge,
+    candidates,
+    fit,
+    write_weights,
+)
 from chronik.entities.tagger.model import (
     MIN_SPAN_PROBABILITY,
     NameTagger,
     TaggedSpan,
+    TaggerOutput,
     combine,
 )
 from chronik.errors import UsageError
@@ -51,8 +61,9 @@ GERMEVAL = Path("germeval2014/NER-de-dev.tsv")
 WRITTEN = Path("training/ner")  # relative to the project root; see ``corpus.py``
 EUROPARL = Path("europarl-ner/dev.tsv")
 LABEL_TYPES = frozenset({"PER", "ORG", "LOC", "OTH"})
-SYSTEMS = ("rules", "tagger", "union")
+SYSTEMS = ("rules", "tagger", "union", "judge")
 FLOORS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9)  # probability floors compared for the union
+THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5)  # judge thresholds compared
 SEED = 20140101
 BLOCK = 20  # sentences per contiguous block dealt to a fold
 # Chosen by 5-fold cross-validation on GermEval dev (``--grid``), nothing else.
@@ -98,6 +109,20 @@ class Prepared:
     news: bool
     rules: frozenset[tuple[int, int, str]]  # every rule name, as ``chronik eval ner``
     linked: frozenset[tuple[int, int, str]]  # rule names with a knowledge-base reading
+    words: tuple[str, ...] = ()
+
+    @property
+    def names(self) -> list[Name]:
+        """The rule names as the judge reads them."""
+        return [Name(s, e, kind, (s, e, kind) in self.linked) for s, e, kind in sorted(self.rules)]
+
+
+@dataclass(frozen=True)
+class HeldOut:
+    """A fold's held-out sentences and what that fold's tagger said about them."""
+
+    sentences: list[Prepared]
+    outputs: list[TaggerOutput]
 
 
 def read_germeval_outer(path: Path) -> list[Labelled]:
@@ -218,6 +243,7 @@ def prepare(resources: Resources, sentences: Iterable[Labelled]) -> list[Prepare
                 sentence.is_news,
                 frozenset(rules),
                 frozenset(linked),
+                tuple(sentence.tokens),
             )
         )
     return prepared
@@ -252,24 +278,62 @@ def union(
     return result
 
 
-def score(tagger: NameTagger, test: Iterable[Prepared]) -> dict[tuple[str, str], Counts]:
+def judged(judge: SpanJudge, sentence: Prepared, output: TaggerOutput) -> set[tuple[int, int, str]]:
+    """What the pipeline keeps with the judge: the names that stay, in their own type,
+    and the chosen spans that are not one of them."""
+    names = sentence.names
+    decision = judge.decide(sentence.words, output, names)
+    kept = {(names[i].start, names[i].end, names[i].type) for i in decision.kept}
+    bounds = {(s, e) for s, e, _ in kept}
+    return kept | {span for span in decision.spans if span[:2] not in bounds}
+
+
+def score(
+    outputs: Sequence[TaggerOutput], test: Sequence[Prepared], judge: SpanJudge | None
+) -> dict[tuple[str, str], Counts]:
     """Counts per (system, subset) with subset ``all`` or ``news``. ``union`` keeps the
-    tagger spans as sure as the pipeline requires (``MIN_SPAN_PROBABILITY``); the
-    ``floor<p>`` systems are that union at other floors, to choose it."""
-    systems = [*SYSTEMS, *(f"floor{floor}" for floor in FLOORS)]
+    tagger spans as sure as ``MIN_SPAN_PROBABILITY`` beside the linked names (the pipeline
+    without a judge); ``judge`` is the pipeline; the ``floor<p>`` and ``judge@<t>`` systems
+    are those at other floors and thresholds, to choose them."""
+    systems = [
+        *SYSTEMS,
+        *(f"floor{floor}" for floor in FLOORS),
+        *(f"judge@{t}" for t in THRESHOLDS),
+    ]
     counts = {(system, subset): Counts() for system in systems for subset in ("all", "news")}
-    for sentence in test:
-        spans = tagger.tag_items(sentence.items)  # OTH too: it can contain linked names
+    for sentence, output in zip(test, outputs, strict=True):
+        spans = output.spans  # OTH too: it can contain linked names
         tagged = {(s.start, s.end, s.type) for s in spans if s.type in SCORED_TYPES}
         found = {"rules": sentence.rules, "tagger": tagged}
         found["union"] = union(spans, sentence.linked, MIN_SPAN_PROBABILITY)
         for floor in FLOORS:
             found[f"floor{floor}"] = union(spans, sentence.linked, floor)
+        if judge is not None:
+            found["judge"] = judged(judge, sentence, output)
+            for threshold in THRESHOLDS:
+                at = SpanJudge(judge.weights, threshold)
+                found[f"judge@{threshold}"] = judged(at, sentence, output)
         for system, predicted in found.items():
             counts[system, "all"].add(sentence.gold, predicted)
             if sentence.news:
                 counts[system, "news"].add(sentence.gold, predicted)
     return counts
+
+
+def examples(held: Sequence[HeldOut]) -> list[tuple[dict[str, float], bool]]:
+    """The judge's training examples: every candidate of the held-out sentences (tagger
+    output out of sample), against whether it is a gold name."""
+    found = []
+    for fold in held:
+        for sentence, output in zip(fold.sentences, fold.outputs, strict=True):
+            for candidate in candidates(sentence.words, output, sentence.names):
+                gold = (candidate.start, candidate.end, candidate.type) in sentence.gold
+                found.append((dict(candidate.features), gold))
+    return found
+
+
+def fit_judge(held: Sequence[HeldOut]) -> SpanJudge:
+    return SpanJudge(fit(examples(held)), THRESHOLD)
 
 
 def folds(count: int, k: int, seed: int = SEED) -> list[list[int]]:
@@ -291,10 +355,11 @@ def cross_validate(
     params: dict[str, float],
     written: Sequence[Labelled] = (),
     written_prepared: Sequence[Prepared] = (),
-) -> list[dict[tuple[str, str], Counts]]:
-    """Train on k-1 folds and the written sentences (plus their augmented copies), score
-    the held-out fold; written sentences are never scored."""
-    results = []
+) -> tuple[list[dict[tuple[str, str], Counts]], list[HeldOut]]:
+    """Train on k-1 folds and the written sentences (plus their augmented copies), tag
+    the held-out fold; written sentences are never scored. Then fit each fold's judge on
+    the other folds' held-out output (nested: no judge sees its own fold) and score."""
+    held: list[HeldOut] = []
     for number, held_out in enumerate(folds(len(prepared), k)):
         test = set(held_out)
         kept = [index for index in range(len(prepared)) if index not in test]
@@ -308,13 +373,20 @@ def cross_validate(
             path = Path(directory) / "fold.crfsuite"
             train(training, path, params)
             tagger = NameTagger.from_file(path)
-        results.append(score(tagger, [prepared[index] for index in held_out]))
+        fold = [prepared[index] for index in held_out]
+        held.append(HeldOut(fold, [tagger.read_items(sentence.items) for sentence in fold]))
+        _say(f"fold {number + 1}/{k} tagged")
+    results = []
+    for number, fold in enumerate(held):
+        judge = fit_judge([other for index, other in enumerate(held) if index != number])
+        results.append(score(fold.outputs, fold.sentences, judge))
         found = results[-1]
         _say(
             f"fold {number + 1}/{k}: tagger F1 {found['tagger', 'all'].scores()[2]:.3f},"
-            f" union {found['union', 'all'].scores()[2]:.3f}"
+            f" union {found['union', 'all'].scores()[2]:.3f},"
+            f" judge {found['judge', 'all'].scores()[2]:.3f}"
         )
-    return results
+    return results, held
 
 
 def _fraction(indices: list[int], fraction: float, fold: int) -> list[int]:
@@ -360,13 +432,15 @@ def report_means(results: list[dict[tuple[str, str], Counts]], subsets: Sequence
 
 
 def report_floors(results: list[dict[tuple[str, str], Counts]]) -> str:
-    """Mean F1 of the union at each probability floor for tagger spans."""
-    lines = ["| floor | union F1 all | union F1 news |", "|---|---|---|"]
-    for floor in FLOORS:
-        f1 = _mean([r[f"floor{floor}", "all"].scores()[2] for r in results])
-        news = _mean([r[f"floor{floor}", "news"].scores()[2] for r in results])
-        shipped = " (shipped)" if floor == MIN_SPAN_PROBABILITY else ""
-        lines.append(f"| {floor}{shipped} | {f1:.3f} | {news:.3f} |")
+    """Mean F1 of the union at each probability floor for tagger spans, and of the
+    judge at each threshold."""
+    lines = ["| system | F1 all | F1 news |", "|---|---|---|"]
+    rows = [(f"floor{floor}", floor == MIN_SPAN_PROBABILITY) for floor in FLOORS]
+    rows += [(f"judge@{t}", t == THRESHOLD) for t in THRESHOLDS]
+    for system, shipped in rows:
+        f1 = _mean([r[system, "all"].scores()[2] for r in results])
+        news = _mean([r[system, "news"].scores()[2] for r in results])
+        lines.append(f"| {system}{' (shipped)' if shipped else ''} | {f1:.3f} | {news:.3f} |")
     return "\n".join(lines)
 
 
@@ -438,31 +512,49 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.grid:
         k = args.cross_validate or 5
         _grid(resources, sentences, prepared, k, params, written, written_prepared)
-    elif args.cross_validate:
-        results = cross_validate(
-            resources,
-            sentences,
-            prepared,
-            args.cross_validate,
-            params,
-            written,
-            written_prepared,
-        )
-        extra = f", plus {len(written)} written sentences in training" if written else ""
-        print(f"## {args.cross_validate}-fold cross-validation, params {params}{extra}\n")
-        print(report_folds(results) + "\n")
-        print(report_means(results, ("all", "news")) + "\n")
-        print(report_floors(results) + "\n")
+        return 0
+    # The shipped judge is fitted on cross-validated output, so --out runs it too.
+    k = args.cross_validate or 5
+    results, held = cross_validate(
+        resources, sentences, prepared, k, params, written, written_prepared
+    )
+    extra = f", plus {len(written)} written sentences in training" if written else ""
+    print(f"## {k}-fold cross-validation, params {params}{extra}\n")
+    print(report_folds(results) + "\n")
+    print(report_means(results, ("all", "news")) + "\n")
+    print(report_floors(results) + "\n")
     if args.out:
+        judge = fit_judge(held)
         _train_final(
             resources,
             [*sentences, *written],
             [*prepared, *written_prepared],
             args.out,
             params,
-            data / EUROPARL,
         )
+        _write_judge(judge, args.out.with_name(WEIGHTS_FILE), k, params)
+        europarl = data / EUROPARL
+        if europarl.is_file():
+            test = prepare(resources, read_europarl(europarl))
+            tagger = NameTagger.from_file(args.out)
+            outputs = [tagger.read_items(sentence.items) for sentence in test]
+            print("## Europarl dev (out of domain), trained on all of GermEval dev\n")
+            print(report_means([score(outputs, test, judge)], ("all",)) + "\n")
     return 0
+
+
+def _write_judge(judge: SpanJudge, path: Path, k: int, params: dict[str, float]) -> None:
+    header = [
+        "Weights of Chronik's span judge (chronik/entities/tagger/judge.py): a logistic",
+        "regression over the candidate names of the CRF tagger and the rules. Fitted by",
+        f"`python -m chronik.entities.tagger.train --out ...` on the {k}-fold",
+        "cross-validated tagger output for GermEval 2014 dev (CC BY 4.0, Benikova et al.",
+        f"2014), augmentation seed {int(params.get('seed', SEED))}. See MODEL_CARD.md.",
+        "",
+        "feature<TAB>weight; features not listed weigh 0.",
+    ]
+    path.write_text(write_weights(judge.weights, header), encoding="utf-8")
+    _say(f"wrote {path} ({len(judge.weights)} weights)")
 
 
 def _grid(
@@ -474,15 +566,15 @@ def _grid(
     written: Sequence[Labelled],
     written_prepared: Sequence[Prepared],
 ) -> None:
-    print("| c1 | c2 | tagger F1 all | union F1 all | union F1 news |\n|---|---|---|---|---|")
+    print("| c1 | c2 | tagger F1 all | judge F1 all | judge F1 news |\n|---|---|---|---|---|")
     for c1, c2 in GRID:
         grid_params = {**params, "c1": c1, "c2": c2}
-        results = cross_validate(
+        results, _ = cross_validate(
             resources, sentences, prepared, k, grid_params, written, written_prepared
         )
         tagger = _mean([r["tagger", "all"].scores()[2] for r in results])
-        both = _mean([r["union", "all"].scores()[2] for r in results])
-        news = _mean([r["union", "news"].scores()[2] for r in results])
+        both = _mean([r["judge", "all"].scores()[2] for r in results])
+        news = _mean([r["judge", "news"].scores()[2] for r in results])
         print(f"| {c1} | {c2} | {tagger:.3f} | {both:.3f} | {news:.3f} |", flush=True)
 
 
@@ -492,7 +584,6 @@ def _train_final(
     prepared: Sequence[Prepared],
     out: Path,
     params: dict[str, float],
-    europarl: Path,
 ) -> None:
     began = time.perf_counter()
     training = list(prepared)
@@ -502,11 +593,6 @@ def _train_final(
     size = out.stat().st_size / 1e6
     _say(f"trained on {len(prepared)} sentences in {time.perf_counter() - began:.0f} s")
     _say(f"wrote {out} ({size:.1f} MB)")
-    if europarl.is_file():
-        tagger = NameTagger.from_file(out)
-        counts = score(tagger, prepare(resources, read_europarl(europarl)))
-        print("## Europarl dev (out of domain), trained on all of GermEval dev\n")
-        print(report_means([counts], ("all",)) + "\n")
 
 
 def _say(message: str) -> None:
