@@ -35,6 +35,20 @@ def test_recognise_a_surname_in_the_headline_before_the_full_name(resources: Res
     assert person.mentions[0].start == text.index("Lindqvist")
 
 
+def test_recognise_a_later_full_name_does_not_take_a_known_surname(resources: Resources) -> None:
+    # "Macron" is the president the knowledge base knows, though the text later names
+    # another Macron in full.
+    text = (
+        "Macron lädt zum Empfang\n\nPräsident Macron empfing am Montag zahlreiche Gäste "
+        "aus Kultur und Sport. An seiner Seite begrüßte Brigitte Macron die Besucher."
+    )
+    article = _analyse(resources, text, published="2023-05-02")
+    president = next(e for e in article.entities if e.kb_id and e.type == "PER")
+    assert president.country == "FRA"
+    assert _mention_texts(president)[:2] == ["Macron", "Präsident"]
+    assert "Brigitte Macron" in _mention_texts(_entity(article, "Brigitte Macron"))
+
+
 def test_recognise_role_before_name_links_cataphorically(resources: Resources) -> None:
     text = (
         "Estland plant neue Grenzanlagen\n\nDie estnische Regierungschefin hat neue "

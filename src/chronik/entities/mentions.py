@@ -66,7 +66,8 @@ class MentionFinder:
         doc = parsed.doc
         tokens = view(doc)
         mentions: list[Mention] = []
-        self._surnames: set[str] = self._surnames_named_in(tokens, parsed)
+        self._surnames: set[str] = set()
+        self._named_later = self._surnames_named_in(tokens, parsed)
         for number, sentence in enumerate(parsed.sentences):
             taken: set[int] = set()
             found = self._organisation_rules.find(doc, sentence.start, sentence.end, number, taken)
@@ -90,7 +91,9 @@ class MentionFinder:
     def _surnames_named_in(self, tokens: TokenView, parsed: Parsed) -> set[str]:
         """The surnames of the article's "first name + surname" runs, wherever they stand:
         a headline names "Macron" before the lead names "Emmanuel Macron" (cataphora), and
-        the surname alone is then as much a name as after the full name."""
+        the surname alone is then as much a name as after the full name. Asked after the
+        knowledge base: "Guttenberg" stays the minister it knows even where the text also
+        names "Stephanie zu Guttenberg"."""
         found: set[str] = set()
         texts = tokens.texts
         for sentence in parsed.sentences:
@@ -193,7 +196,12 @@ class MentionFinder:
         sure = [
             m
             for m in names
-            if m.reading is not None and (m.reading.kb_id or m.reading.name in self._surnames)
+            if m.reading is not None
+            and (
+                m.reading.kb_id
+                or m.reading.name in self._surnames
+                or m.reading.name in self._named_later
+            )
         ]
         if self._judge is None:
             kept, spans = self._combined(doc, start, end, names, sure)
@@ -316,6 +324,9 @@ class MentionFinder:
             party = self._names.party(text)  # "die Grünen", "der Linken"
             if party is not None:
                 return index, index + 1, party
+        named_later = text if text in self._named_later else text.removesuffix("s")
+        if named_later in self._named_later:  # after what the knowledge base knows
+            return index, index + 1, Reading("PER", named_later, "person")
         if after == index:
             return index, index + 1, self._institution_name(tokens, index)
         return index, after, self._guess(doc, index, after, start)
