@@ -3,7 +3,7 @@
 The CRF tagger and the rule system each propose spans. Where they disagree, neither is
 right as a rule: a knowledge-base name the tagger reads as nothing is often a word of a
 longer name or a common noun (``die Schweden``), and a tagger span at probability 0.75 is
-a person far less often than a place at 0.6. The judge is a logistic regression over
+a person less often than a span at 0.6 is a place. The judge is a logistic regression over
 each proposed span (a *candidate*): the tagger's probability for that span and type, how
 sure it is of the tokens around it, which system proposed it and whether they agree, the
 span's length and shape. It was fitted on cross-validated tagger output for GermEval
@@ -19,7 +19,8 @@ system out of sample.
 overlaps stays unless it is a fragment of a longer capitalised run (``Detroit`` before
 ``Red Wings``): GermEval leaves out compounds such as ``EU-Kommission``, but an event
 coder needs that actor, so the judge may drop a linked name only where a longer name
-stands around it.
+stands around it. For the same reason a tagger organisation at ``ORGANISATION_FLOOR`` or
+above that overlaps nothing chosen is kept.
 """
 
 from __future__ import annotations

@@ -3,16 +3,19 @@
     python -m chronik.entities.tagger.train --cross-validate 5
     python -m chronik.entities.tagger.train --out src/chronik/entities/tagger/data/ner.crfsuite
 
-(Both flags in one run print the cross-validated table, then retrain the shipped model.)
+(``--out`` prints the cross-validated table too, then retrains the shipped model.)
 
 Cross-validation deals contiguous blocks of sentences to folds (fixed seed) and scores
-strict outer PER/ORG/LOC spans on each held-out fold for three systems: the rules alone,
-the tagger alone, and their union (rule names linked to the knowledge base win where they
-overlap a tagger span, unless a sure span contains them; tagger spans elsewhere, typed by
-the tagger, if at least as sure as ``MIN_SPAN_PROBABILITY``: what the pipeline does). A
-table of the union at other probability floors follows, to choose that floor. Training with
-``--out`` uses every sentence and then scores on Europarl dev, out of domain. Europarl
-(licence unstated) and SpkAtt (NC) are only ever read for evaluation, never for training.
+strict outer PER/ORG/LOC spans on each held-out fold for four systems: the rules alone,
+the tagger alone, the union of earlier versions (rule names linked to the knowledge base
+win where they overlap a tagger span, unless a sure span contains them; tagger spans
+elsewhere if at least as sure as ``MIN_SPAN_PROBABILITY``), and the span judge, what the
+pipeline does (``judge.py``), fitted for each fold on the other folds' held-out output.
+Tables of the union at other floors and of the judge at other thresholds follow. Training
+with ``--out`` cross-validates first (5 folds unless ``--cross-validate K``), fits the
+shipped judge on every fold's output (``judge.tsv`` beside the model), trains the model on
+every sentence and scores both on Europarl dev, out of domain. Europarl (licence unstated)
+and SpkAtt (NC) are only ever read for evaluation, never for training.
 
 Sentences written for Chronik (``training/ner/*.txt``, see ``corpus.py``; run from the
 project root or give ``--written``) join the training side of every fold and the final
@@ -604,9 +607,13 @@ if __name__ == "__main__":
 
 
 __all__ = [
+    "HeldOut",
     "augment",
     "cross_validate",
+    "examples",
+    "fit_judge",
     "folds",
+    "judged",
     "main",
     "prepare",
     "read_europarl",
