@@ -103,15 +103,9 @@ class NameTagger:
         self, doc: Doc, start: int, end: int, rule_mentions: Iterable[Mention] = ()
     ) -> list[TaggedSpan]:
         """Name spans in ``doc[start:end]`` (a tagged sentence), with Doc token indices."""
-        if end <= start:
-            return []
-        items = self._features.sentence(doc, start, end, rule_mentions)
         return [
             TaggedSpan(start + span.start, start + span.end, span.type, span.probability)
-            for span in self.tag_items(items)
-            if not any(
-                token.text in _NEVER_INSIDE for token in doc[start + span.start : start + span.end]
-            )
+            for span in self.read(doc, start, end, rule_mentions).spans
         ]
 
     def read(
@@ -142,6 +136,7 @@ class NameTagger:
         if not items:
             return TaggerOutput([], [])
         tagger = self._tagger
+        # A plain list is converted once; an ItemSequence would be converted, then copied.
         labels = tagger.tag(items)
         marginal = tagger.marginal
         names = self._labels
@@ -163,16 +158,7 @@ class NameTagger:
 
     def tag_items(self, items: Sequence[Sequence[str]]) -> list[TaggedSpan]:
         """Spans over precomputed feature items (sentence-relative indices)."""
-        if not items:
-            return []
-        # A plain list is converted once; an ItemSequence would be converted, then copied.
-        labels = self._tagger.tag(items)
-        # Only tokens inside a span need their marginal (``decode`` never reads the rest).
-        marginals = [
-            1.0 if label == "O" else self._tagger.marginal(label, index)
-            for index, label in enumerate(labels)
-        ]
-        return decode(labels, marginals)
+        return self.read_items(items, ()).spans
 
 
 # Tokens no name spans ("Gruppe C ( Graz )" is no name "C ( Graz"); of GermEval's

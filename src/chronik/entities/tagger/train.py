@@ -304,6 +304,7 @@ def score(
         *(f"judge@{t}" for t in THRESHOLDS),
     ]
     counts = {(system, subset): Counts() for system in systems for subset in ("all", "news")}
+    at = {t: SpanJudge(judge.weights, t) for t in THRESHOLDS} if judge is not None else {}
     for sentence, output in zip(test, outputs, strict=True):
         spans = output.spans  # OTH too: it can contain linked names
         tagged = {(s.start, s.end, s.type) for s in spans if s.type in SCORED_TYPES}
@@ -313,9 +314,8 @@ def score(
             found[f"floor{floor}"] = union(spans, sentence.linked, floor)
         if judge is not None:
             found["judge"] = judged(judge, sentence, output)
-            for threshold in THRESHOLDS:
-                at = SpanJudge(judge.weights, threshold)
-                found[f"judge@{threshold}"] = judged(at, sentence, output)
+            for threshold, judge_at in at.items():
+                found[f"judge@{threshold}"] = judged(judge_at, sentence, output)
         for system, predicted in found.items():
             counts[system, "all"].add(sentence.gold, predicted)
             if sentence.news:
