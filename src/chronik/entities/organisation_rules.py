@@ -129,7 +129,8 @@ class OrganisationRules:
         ``Merkels Regierung`` is no name."""
         found = []
         for index in range(start + 1, end):
-            suffix = suffixes[index - start] or self._genitive_head(doc[index].text)
+            # A head in the genitive too: des Nordstern Verlags is the Nordstern Verlag.
+            suffix = suffixes[index - start] or self._head_noun(doc[index].text)
             if (
                 index in taken
                 or suffix is None
@@ -155,16 +156,6 @@ class OrganisationRules:
             found.append(Mention(first, index + 1, "name", number, reading))
             taken.update(range(first, index + 1))
         return found
-
-    def _genitive_head(self, word: str) -> OrgWord | None:
-        """The head noun a genitive spells (``Verlags``, ``Institutes``: des Nordstern
-        Verlags is the Nordstern Verlag)."""
-        for ending in ("es", "s"):
-            if word.endswith(ending) and word[:1].isupper() and not word.isupper():
-                head = self._lexicon.org_suffix(word[: -len(ending)])
-                if head is not None and head.kind == "head":
-                    return head
-        return None
 
     def _adjective_head_names(
         self,
